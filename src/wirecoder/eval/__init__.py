@@ -1,0 +1,1 @@
+"""Evaluation against external annotated data (``../shared/benchmarks``)."""

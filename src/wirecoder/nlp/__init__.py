@@ -1,0 +1,1 @@
+"""NLP stage: spaCy parses, then wirecoder components enrich the Doc in order."""

@@ -1,0 +1,110 @@
+"""The runner: spaCy parses a batch, then each component enriches each doc, in order."""
+
+from __future__ import annotations
+
+import functools
+from collections import deque
+import logging
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import __version__
+from ..config import Settings
+from ..errors import ErrorCode, UsageError
+from ..records import Article, DocError, DocumentRecord
+from .component import Component, register_extensions
+from .registry import component_class
+
+__all__ = ["Pipeline", "load_model", "record_from_doc"]
+
+log = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Return the spaCy model ``name``, loaded once per process."""
+    register_extensions()
+    return spacy.load(name)
+
+
+def record_from_doc(doc: Doc, *, pipeline: str) -> DocumentRecord:
+    """Return the document record that the components left on ``doc``."""
+    article: Article = doc._.article
+    return DocumentRecord(
+        doc_id=article.doc_id,
+        text=doc.text,
+        title=article.title,
+        published=article.published,
+        published_reason=article.published_reason,
+        source=article.source,
+        url=article.url,
+        language=article.language,
+        origin=article.origin,
+        entities=doc._.entities,
+        actors=doc._.actors,
+        places=doc._.places,
+        times=doc._.times,
+        events=doc._.events,
+        errors=doc._.errors,
+        pipeline=pipeline,
+    )
+
+
+class Pipeline:
+    """An ordered list of components over one spaCy model."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_model(self.settings.model)
+        self.components: list[Component] = [
+            component_class(name)(self.settings) for name in self.settings.components
+        ]
+        self._check_order()
+        self.version = f"wirecoder-{__version__}:" + ",".join(self.settings.components)
+
+    def _check_order(self) -> None:
+        available = {"spacy", "article", "errors"}
+        for comp in self.components:
+            for needed in comp.reads:
+                if needed not in available and needed.split(".")[0] not in available:
+                    raise UsageError(ErrorCode.W402, component=comp.name, field=needed)
+            available.update(comp.writes)
+
+    def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Return spaCy docs for ``texts`` (the bare NLP step, also used as benchmark baseline)."""
+        n_process = self.settings.n_process
+        yield from self.nlp.pipe(texts, batch_size=self.settings.batch_size, n_process=n_process)
+
+    def enrich(self, doc: Doc, article: Article) -> Doc:
+        """Run every component on a parsed doc; a failing component is recorded, not raised."""
+        doc._.article = article
+        doc._.entities, doc._.times, doc._.places = [], [], []
+        doc._.actors, doc._.events, doc._.errors = [], [], []
+        for comp in self.components:
+            try:
+                doc = comp(doc)
+            except Exception as exc:  # one bad document must not stop the batch
+                log.exception("component %s failed on %s", comp.name, article.origin)
+                message = ErrorCode.W201.format(
+                    component=comp.name, origin=article.origin, detail=repr(exc)
+                )
+                doc._.errors.append(
+                    DocError("W201", message, origin=article.origin, stage=comp.name)
+                )
+        return doc
+
+    def process(self, articles: Iterable[Article]) -> Iterator[DocumentRecord]:
+        """Return one document record per article, in input order."""
+        pending: deque[Article] = deque()
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                pending.append(article)
+                yield article.text
+
+        for doc in self.parse(texts()):
+            article = pending.popleft()
+            yield record_from_doc(self.enrich(doc, article), pipeline=self.version)
