@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Settings
-from .records import Article, DocumentRecord
+from .records import Article, DocError, DocumentRecord
 
-__all__ = ["Extractor"]
+if TYPE_CHECKING:
+    from .ingest import FieldMap
+    from .store import Store
+
+__all__ = ["Extractor", "IngestReport", "ingest", "source_key"]
+
+log = logging.getLogger(__name__)
 
 
 class Extractor:
@@ -50,3 +61,122 @@ class Extractor:
             language="en",
         )
         return next(iter(self.extract_articles([article])))
+
+
+def source_key(article: Article) -> str:
+    """Return the identity of an article across runs: its URL, else file and record id, else origin.
+
+    Re-reading the same source with the same text changes nothing; with a changed text the
+    document is re-coded and replaces the old one.
+    """
+    if article.url:
+        return article.url
+    if article.external_id:
+        return f"{article.origin.split('#')[0]}#id={article.external_id}"
+    return article.origin
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did."""
+
+    run_id: int
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failures: list[DocError] = field(default_factory=list)
+    warnings: list[DocError] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.added + self.replaced + self.unchanged + self.duplicates
+
+
+def _batches(items: Iterable[Article | DocError], size: int) -> Iterator[list[Article | DocError]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    store: Store,
+    settings: Settings | None = None,
+    fields: FieldMap | None = None,
+    source: str | None = None,
+    published: date | None = None,
+    extractor: Extractor | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Read every document under ``paths``, code the new or changed ones, and store them.
+
+    Idempotent (documents already stored with the same text are skipped before any NLP) and
+    resumable (each batch is one transaction; a killed run loses at most the batch in flight,
+    which the next run redoes). Per-document failures are recorded in the store, never raised.
+    ``on_progress(documents_seen, failures)`` is called after each batch.
+    """
+    from .ingest import FieldMap, iter_sources
+
+    settings = settings or Settings()
+    extractor = extractor or Extractor(settings)
+    run_id = store.begin_run(command="ingest", pipeline=extractor.version, arguments=str(paths))
+    report = IngestReport(run_id=run_id)
+    items = iter_sources(
+        paths, fields=fields or FieldMap(), settings=settings, source=source, published=published
+    )
+    seen = 0
+    status = "failed"
+    try:
+        for batch in _batches(items, settings.batch_size):
+            _ingest_batch(batch, store=store, extractor=extractor, report=report)
+            seen += sum(isinstance(x, Article) for x in batch)
+            if on_progress:
+                on_progress(seen, len(report.failures))
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        store.finish_run(run_id, status=status)
+    return report
+
+
+def _ingest_batch(
+    batch: list[Article | DocError], *, store: Store, extractor: Extractor, report: IngestReport
+) -> None:
+    articles = [x for x in batch if isinstance(x, Article)]
+    origins = {a.origin for a in articles}
+    # A DocError about an article in this batch is a warning that travels with its record
+    # (e.g. W108: text cut); any other is a failure of a document that will not be stored.
+    warnings: dict[str, list[DocError]] = {}
+    failures: list[DocError] = []
+    for item in batch:
+        if isinstance(item, DocError):
+            if item.origin in origins:
+                warnings.setdefault(item.origin, []).append(item)
+            else:
+                failures.append(item)
+    keyed = {source_key(a): a for a in articles}
+    known = store.known((key, a.doc_id) for key, a in keyed.items())
+    todo = [(key, a) for key, a in keyed.items() if key not in known]
+    report.unchanged += len(known)
+    records = []
+    for (key, article), record in zip(
+        todo, extractor.extract_articles(a for _, a in todo), strict=True
+    ):
+        record.errors[:0] = warnings.get(article.origin, [])
+        records.append((key, record))
+    for result in store.put_batch(records, failures, run_id=report.run_id):
+        if result.action == "added":
+            report.added += 1
+        elif result.action == "replaced":
+            report.replaced += 1
+        elif result.action == "duplicate":
+            report.duplicates += 1
+        else:
+            report.unchanged += 1
+    report.failures.extend(failures)
+    for ws in warnings.values():
+        report.warnings.extend(ws)

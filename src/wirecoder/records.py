@@ -184,7 +184,9 @@ class Argument:
 @dataclass(slots=True)
 class EventLocation:
     place: str | None  # a place id
-    precision: int | None = None  # ACLED geo precision: 1 town, 2 near town / part of region, 3 region
+    precision: int | None = (
+        None  # ACLED geo precision: 1 town, 2 near town / part of region, 3 region
+    )
     reason: str | None = None
 
 

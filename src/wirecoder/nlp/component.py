@@ -30,7 +30,15 @@ from ..config import Settings
 
 __all__ = ["EXTENSIONS", "Component", "register_extensions"]
 
-EXTENSIONS: tuple[str, ...] = ("article", "entities", "times", "places", "actors", "events", "errors")
+EXTENSIONS: tuple[str, ...] = (
+    "article",
+    "entities",
+    "times",
+    "places",
+    "actors",
+    "events",
+    "errors",
+)
 
 
 def register_extensions() -> None:

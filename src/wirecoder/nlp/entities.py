@@ -19,7 +19,9 @@ class EntityComponent(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.entities = [
-            Entity(id=f"e{i}", text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char)
+            Entity(
+                id=f"e{i}", text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char
+            )
             for i, ent in enumerate(doc.ents, start=1)
         ]
         return doc

@@ -1,0 +1,570 @@
+"""The ``wirecoder`` command line: a thin layer over :mod:`wirecoder.api` and the store."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .config import DEFAULT_COMPONENTS, Settings
+from .errors import ErrorCode, WirecoderError
+
+__all__ = ["main"]
+
+DEFAULT_DB = "wirecoder.db"
+
+
+def _console() -> Console:
+    return Console(stderr=False, highlight=False)
+
+
+def _err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _parse_date(_ctx: Any, _param: Any, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(ErrorCode.W404.format(value=value)) from None
+
+
+def _settings(components: str | None, batch_size: int | None, n_process: int | None) -> Settings:
+    changes: dict[str, Any] = {}
+    if components:
+        changes["components"] = tuple(c.strip() for c in components.split(",") if c.strip())
+    if batch_size:
+        changes["batch_size"] = batch_size
+    if n_process:
+        changes["n_process"] = n_process
+    return dataclasses.replace(Settings(), **changes)
+
+
+def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that runs the pipeline."""
+
+    @click.option(
+        "--components",
+        help="Comma-separated pipeline components, in order "
+        f"(default: {','.join(DEFAULT_COMPONENTS)}).",
+    )
+    @click.option("--batch-size", type=int, help="Documents per batch (default 32).")
+    @click.option("--n-process", type=int, help="Worker processes for parsing (default 1).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        envvar="WIRECODER_DB",
+        show_default=True,
+        help="SQLite file or database URL (postgresql+psycopg://...). Env: WIRECODER_DB.",
+    )(func)
+
+
+def _fail(exc: WirecoderError) -> None:
+    _err_console().print(f"[red]error:[/] {exc}")
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wirecoder")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """wirecoder: news reports about conflict and security in, a sourced event database out.
+
+    Typical use: `wirecoder ingest FOLDER --db events.db`, then `wirecoder events --db events.db`.
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+# --- ingest -----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--source", help="Outlet name for documents that do not name one.")
+@click.option(
+    "--published",
+    callback=_parse_date,
+    help="Publication date (YYYY-MM-DD) for documents that have none.",
+)
+@click.option(
+    "--text-field", help="Field holding the text in JSON/JSONL/CSV (default: text, body ...)."
+)
+@click.option("--title-field", help="Field holding the title.")
+@click.option("--date-field", help="Field holding the publication date.")
+@click.option("--url-field", help="Field holding the URL.")
+@click.option("--source-field", help="Field holding the outlet name.")
+@click.option("--id-field", help="Field holding the record id.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any document failed.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@pipeline_options
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    source: str | None,
+    published: date | None,
+    text_field: str | None,
+    title_field: str | None,
+    date_field: str | None,
+    url_field: str | None,
+    source_field: str | None,
+    id_field: str | None,
+    strict: bool,
+    quiet: bool,
+    components: str | None,
+    batch_size: int | None,
+    n_process: int | None,
+) -> None:
+    """Read files, folders (recursively), feeds or WARC archives; code and store every document.
+
+    Formats: .txt, .html/.htm, .jsonl/.json/.csv/.tsv, RSS/Atom (a file or an http(s) URL),
+    .warc/.warc.gz. Re-ingesting the same articles adds nothing; changed articles are re-coded;
+    a killed run can simply be run again. Failures are recorded per document and the run goes
+    on (see `wirecoder failures`).
+    """
+    from .api import Extractor
+    from .api import ingest as run_ingest
+    from .ingest import FieldMap
+    from .store import open_store
+
+    field_overrides = {
+        "text": text_field,
+        "title": title_field,
+        "published": date_field,
+        "url": url_field,
+        "source": source_field,
+        "id": id_field,
+    }
+    fields = FieldMap(**{k: (v,) for k, v in field_overrides.items() if v})
+    settings = _settings(components, batch_size, n_process)
+    console = _console()
+    try:
+        store = open_store(db)
+        with _progress(quiet) as progress:
+            task = progress.add_task("loading model", total=None)
+            extractor = Extractor(settings)
+            progress.update(task, description="coding documents")
+
+            def on_progress(seen: int, failed: int) -> None:
+                progress.update(task, completed=seen, description=f"coded ({failed} failed)")
+
+            report = run_ingest(
+                paths,
+                store=store,
+                settings=settings,
+                fields=fields,
+                source=source,
+                published=published,
+                extractor=extractor,
+                on_progress=on_progress,
+            )
+        if not quiet:
+            from .render import print_summary
+
+            print_summary(console, store.stats(), db=db, report=report)
+        store.close()
+    except WirecoderError as exc:
+        _fail(exc)
+    if strict and report.failures:
+        sys.exit(1)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} docs"),
+        TimeElapsedColumn(),
+        console=_err_console(),
+        disable=quiet,
+        transient=True,
+    )
+
+
+# --- extract ----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD).")
+@click.option("--source", help="Outlet name.")
+@click.option("--title", help="Title (for text from stdin).")
+@click.option("--text-field", help="Field holding the text in JSON/JSONL/CSV.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON (one object per document still).")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any document failed.")
+@pipeline_options
+def extract(
+    paths: tuple[str, ...],
+    published: date | None,
+    source: str | None,
+    title: str | None,
+    text_field: str | None,
+    pretty: bool,
+    strict: bool,
+    components: str | None,
+    batch_size: int | None,
+    n_process: int | None,
+) -> None:
+    """Print the JSON document record of each document in PATHS (`-` reads stdin).
+
+    One JSON object per document (JSON Lines), as described by the JSON Schema in
+    `src/wirecoder/schema/document_record.schema.json`. Failed documents are reported on
+    stderr with their error code.
+    """
+    from .api import Extractor
+    from .ingest import FieldMap, iter_sources
+    from .records import Article, DocError, to_dict
+
+    settings = _settings(components, batch_size, n_process)
+    fields = FieldMap(text=(text_field,)) if text_field else FieldMap()
+    items = list(
+        iter_sources(paths, fields=fields, settings=settings, source=source, published=published)
+    )
+    articles = [x for x in items if isinstance(x, Article)]
+    origins = {a.origin for a in articles}
+    errors = [x for x in items if isinstance(x, DocError)]
+    failures = [e for e in errors if e.origin not in origins]
+    for err in failures:
+        _err_console().print(f"[red]failed:[/] {err.message}")
+    if title and len(articles) == 1 and not articles[0].title:
+        articles[0].title = title
+    extractor = Extractor(settings)
+    for record in extractor.extract_articles(articles):
+        record.errors[:0] = [e for e in errors if e.origin == record.origin]
+        click.echo(json.dumps(to_dict(record), ensure_ascii=False, indent=2 if pretty else None))
+    if strict and failures:
+        sys.exit(1)
+
+
+# --- querying ---------------------------------------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option(
+    "--type", "types", multiple=True, help="PLOVER event type (repeatable), e.g. ASSAULT."
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    help="Status (repeatable): asserted, reported, denied ...",
+)
+@click.option("--actor", help="Actor or recipient name contains this (case-insensitive).")
+@click.option("--country", help="ISO 3166-1 alpha-3 code of the event's place or of an actor.")
+@click.option("--sector", help="PLOVER sector code of an actor or recipient (MIL, REB, GOV ...).")
+@click.option(
+    "--since", callback=_parse_date, help="Events whose date interval ends on or after this day."
+)
+@click.option(
+    "--until", callback=_parse_date, help="Events whose date interval starts on or before this day."
+)
+@click.option("--doc", "doc_id", help="Only events of this document (id or id prefix).")
+@click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat: events located inside this box.")
+@click.option("--min-confidence", type=float, default=0.0, show_default=True)
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for reading, json (JSON Lines) or csv for other tools.",
+)
+def events(
+    db: str,
+    types: tuple[str, ...],
+    statuses: tuple[str, ...],
+    actor: str | None,
+    country: str | None,
+    sector: str | None,
+    since: date | None,
+    until: date | None,
+    doc_id: str | None,
+    bbox: str | None,
+    min_confidence: float,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored events, filtered. Date filters are interval-aware: an event dated
+    "March 2021" matches --since 2021-03-10 --until 2021-03-10."""
+    from .render import events_csv, events_json, events_table
+    from .store import EventQuery, open_store
+
+    box = None
+    if bbox:
+        try:
+            a, b, c, d = (float(x) for x in bbox.split(","))
+        except ValueError:
+            raise click.BadParameter(
+                "use min_lon,min_lat,max_lon,max_lat", param_hint="--bbox"
+            ) from None
+        box = (a, b, c, d)
+    query = EventQuery(
+        types=types,
+        statuses=statuses,
+        actor=actor,
+        country=country,
+        sector=sector,
+        since=since,
+        until=until,
+        doc_id=doc_id,
+        bbox=box,
+        min_confidence=min_confidence,
+        limit=limit,
+    )
+    try:
+        with open_store(db) as store:
+            rows = store.events(query)
+            if fmt == "table":
+                events_table(_console(), rows)
+            else:
+                lines = events_json(rows) if fmt == "json" else events_csv(rows)
+                for line in lines:
+                    click.echo(line, nl=fmt == "json")
+    except WirecoderError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the stored JSON record instead.")
+def show(doc_id: str, db: str, as_json: bool) -> None:
+    """Show one document with its events; evidence (trigger, actors, source, cue, places,
+    times) is highlighted in the text. DOC_ID may be a unique prefix."""
+    from .records import to_dict
+    from .render import print_document
+    from .store import open_store
+
+    try:
+        with open_store(db) as store:
+            record = store.get_record(doc_id)
+    except WirecoderError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        click.echo(json.dumps(to_dict(record), ensure_ascii=False, indent=2))
+    else:
+        print_document(_console(), record)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--top", type=int, default=10, show_default=True, help="How many top actors and places."
+)
+def stats(db: str, as_json: bool, top: int) -> None:
+    """Summarise a store: documents, failures, events by type and status, top actors and places."""
+    from .render import print_summary
+    from .store import open_store
+
+    try:
+        with open_store(db) as store:
+            figures = store.stats(top=top)
+    except WirecoderError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(figures), indent=2, default=str))
+    else:
+        print_summary(_console(), figures, db=db)
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=int, help="At most this many.")
+def failures(db: str, limit: int | None) -> None:
+    """List recorded per-document failures and warnings, with their error codes."""
+    from .store import open_store
+
+    try:
+        with open_store(db) as store:
+            rows = store.failures(limit=limit)
+    except WirecoderError as exc:
+        _fail(exc)
+        return
+    for err in rows:
+        click.echo(f"{err.code}\t{err.stage or ''}\t{err.origin}\t{err.message}")
+    if not rows:
+        click.echo("no failures recorded")
+
+
+# --- pipeline information, benchmark, evaluation, gazetteer ----------------------------------
+
+
+@main.command()
+def components() -> None:
+    """List the pipeline components with what each reads and writes."""
+    from .nlp.registry import COMPONENTS, component_class
+
+    for name in COMPONENTS:
+        try:
+            cls = component_class(name)
+        except ImportError as exc:
+            click.echo(f"{name}: not available ({exc})")
+            continue
+        doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        click.echo(f"{name}: reads {', '.join(cls.reads)}; writes {', '.join(cls.writes)}. {doc}")
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, path_type=Path),
+    default=Path("demo/corpus"),
+    show_default=True,
+    help="Folder of articles to repeat.",
+)
+@click.option("--articles", type=int, default=2000, show_default=True, help="Articles to code.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@pipeline_options
+def bench(
+    corpus: Path,
+    articles: int,
+    as_json: bool,
+    components: str | None,
+    batch_size: int | None,
+    n_process: int | None,
+) -> None:
+    """Measure throughput: articles/s, words/s, peak memory, and the ratio of the whole
+    pipeline's time to a bare spaCy `nlp.pipe` over the same texts, in the same process."""
+    from .bench import run_benchmark
+
+    settings = _settings(components, batch_size, n_process)
+    result = run_benchmark(corpus, n_articles=articles, settings=settings)
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(result), indent=2))
+    else:
+        for line in result.lines():
+            click.echo(line)
+
+
+@main.command("eval")
+@click.argument("datasets", nargs=-1)
+@click.option("--all", "run_all", is_flag=True, help="Run every dataset and write docs/quality.md.")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    help="Dataset folder (default: ../shared/benchmarks/<name>).",
+)
+@click.option("--limit", type=int, help="Score only the first N documents of each dataset.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--quality-file",
+    type=click.Path(path_type=Path),
+    default=Path("docs/quality.md"),
+    show_default=True,
+    help="Where --all writes the quality report.",
+)
+@click.option(
+    "--check-floors", is_flag=True, help="Exit with status 1 if a score is below its floor."
+)
+@pipeline_options
+def eval_command(
+    datasets: tuple[str, ...],
+    run_all: bool,
+    data: Path | None,
+    limit: int | None,
+    as_json: bool,
+    quality_file: Path,
+    check_floors: bool,
+    components: str | None,
+    batch_size: int | None,
+    n_process: int | None,
+) -> None:
+    """Score the pipeline on external annotated data (see docs/evaluation.md).
+
+    Datasets: re3d, gwn, lgl, geovirus, plover, tempeval3, timebank-modality, muc4,
+    wikievents, attribution. Without --limit, --all uses each dataset's default subset.
+    """
+    from .eval import floors as floors_mod
+    from .eval import report
+    from .eval.registry import DATASETS
+    from .eval.runner import run_evaluation
+
+    names = list(DATASETS) if run_all else list(datasets)
+    if not names:
+        raise click.UsageError("name at least one dataset, or use --all")
+    settings = _settings(components, batch_size, n_process)
+    try:
+        results = run_evaluation(names, settings=settings, data=data, limit=limit)
+    except WirecoderError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        click.echo(report.results_json(results))
+    else:
+        report.print_results(_console(), results)
+    if run_all:
+        report.write_quality_markdown(results, quality_file)
+        _err_console().print(f"wrote {quality_file}")
+    if check_floors:
+        violations = floors_mod.check_floors(results, floors_mod.load_floors())
+        for v in violations:
+            _err_console().print(f"[red]{v}[/]")
+        if violations:
+            sys.exit(1)
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build or inspect the offline gazetteer (GeoNames-based place index)."""
+
+
+@gazetteer.command("build")
+@click.option("--path", type=click.Path(path_type=Path), help="Where to write the SQLite index.")
+def gazetteer_build(path: Path | None) -> None:
+    """Build the gazetteer index from installed packages and the bundled supplement."""
+    from .gazetteer import build_gazetteer, default_gazetteer_path
+
+    target = build_gazetteer(path or default_gazetteer_path())
+    click.echo(f"gazetteer written to {target}")
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@click.option("--path", type=click.Path(path_type=Path), help="Gazetteer SQLite file.")
+def gazetteer_lookup(name: str, path: Path | None) -> None:
+    """Print the gazetteer candidates for a place name, best first."""
+    from .gazetteer import open_gazetteer
+
+    gaz = open_gazetteer(path)
+    for cand in gaz.candidates(name):
+        click.echo(json.dumps(dataclasses.asdict(cand), ensure_ascii=False, default=str))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the public document record."""
+    from importlib.resources import files
+
+    click.echo(files("wirecoder").joinpath("schema/document_record.schema.json").read_text())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,233 @@
+"""Terminal output: summaries, event tables and a document view with highlighted evidence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .records import DocumentRecord
+from .store.base import Stats, StoredEvent
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "events_csv",
+    "events_json",
+    "events_table",
+    "print_document",
+    "print_summary",
+]
+
+EVENT_COLUMNS = (
+    "doc_id",
+    "event_id",
+    "type",
+    "mode",
+    "status",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "actors",
+    "recipients",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "killed",
+    "injured",
+    "arrested",
+    "sources",
+    "trigger",
+    "confidence",
+    "title",
+    "published",
+)
+
+
+def print_summary(console: Console, stats: Stats, *, db: str, report: Any = None) -> None:
+    """Print the store summary: documents, failures, events by type, top actors and places."""
+    if report is not None:
+        console.print(
+            f"[bold]Run {report.run_id}[/]: {report.added} added, {report.replaced} re-coded, "
+            f"{report.unchanged} unchanged, {report.duplicates} exact duplicates, "
+            f"{len(report.failures)} failed, {len(report.warnings)} warnings"
+        )
+    console.print(
+        f"[bold]{db}[/]: {stats.documents} documents, {stats.events} events, "
+        f"{stats.failures} failed inputs"
+    )
+    grid = Table.grid(padding=(0, 4))
+    grid.add_row(
+        _count_table("Events by type", stats.events_by_type),
+        _count_table("Events by status", stats.events_by_status),
+    )
+    grid.add_row(
+        _count_table("Top actors", stats.top_actors), _count_table("Top places", stats.top_places)
+    )
+    console.print(grid)
+    if stats.failures_by_code:
+        console.print(_count_table("Failures and warnings by code", stats.failures_by_code))
+        console.print(f"  (list them with: wirecoder failures --db {db})")
+    console.print(
+        "\nNext, try:\n"
+        f"  wirecoder events --db {db} --type ASSAULT\n"
+        f"  wirecoder events --db {db} --status denied --format json\n"
+        f"  wirecoder events --db {db} --country NGA --since 2024-01-01\n"
+        f"  wirecoder show --db {db} DOC_ID"
+    )
+
+
+def _count_table(title: str, rows: Iterable[tuple[str, int]]) -> Table:
+    table = Table(title=title, title_justify="left", show_header=False, box=None)
+    table.add_column("name")
+    table.add_column("n", justify="right")
+    for name, n in rows:
+        table.add_row(name, str(n))
+    return table
+
+
+def _row(ev: StoredEvent) -> dict[str, Any]:
+    data = asdict(ev)
+    return {c: data[c] for c in EVENT_COLUMNS}
+
+
+def events_table(console: Console, events: Iterable[StoredEvent]) -> int:
+    """Print events as a table; return how many."""
+    table = Table(show_lines=False)
+    for col in ("doc", "event", "type", "status", "date", "actor", "recipient", "place", "source"):
+        table.add_column(col, overflow="fold")
+    n = 0
+    for ev in events:
+        n += 1
+        when = ev.date_start or ""
+        if ev.date_end and ev.date_end != ev.date_start:
+            when = f"{ev.date_start}..{ev.date_end}"
+        type_mode = ev.type + (f"/{ev.mode}" if ev.mode else "")
+        place = ", ".join(x for x in (ev.place, ev.country) if x)
+        table.add_row(
+            ev.doc_id[:10],
+            ev.event_id,
+            type_mode,
+            ev.status,
+            when,
+            ev.actors or "",
+            ev.recipients or "",
+            place,
+            ev.sources or "",
+        )
+    console.print(table)
+    console.print(f"{n} events")
+    return n
+
+
+def events_json(events: Iterable[StoredEvent]) -> Iterable[str]:
+    """Yield one JSON line per event: the flat columns plus the full public event."""
+    for ev in events:
+        yield json.dumps(_row(ev) | {"event": ev.event}, ensure_ascii=False)
+
+
+def events_csv(events: Iterable[StoredEvent]) -> Iterable[str]:
+    """Yield CSV text: a header, then one row per event."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    yield buf.getvalue()
+    for ev in events:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(_row(ev))
+        yield buf.getvalue()
+
+
+_STATUS_STYLE = {
+    "asserted": "bold green",
+    "reported": "green",
+    "denied": "bold red",
+    "negated": "red",
+    "alleged": "yellow",
+    "claimed": "magenta",
+}
+
+
+def print_document(console: Console, record: DocumentRecord) -> None:
+    """Print a document with its events' evidence highlighted, then the items found."""
+    console.rule(f"[bold]{record.title or record.doc_id}")
+    console.print(
+        f"doc_id {record.doc_id} · published {record.published or 'unknown'}"
+        f" ({record.published_reason or 'no date'}) · source {record.source or '-'}"
+        f" · {record.origin or ''}"
+    )
+    text = Text(record.text)
+    for place in record.places:
+        text.stylize("underline cyan", place.start, place.end)
+    for tm in record.times:
+        text.stylize("underline blue", tm.start, tm.end)
+    for ev in record.events:
+        for arg in ev.actor:
+            text.stylize("bold", arg.start, arg.end)
+        for src in ev.attribution:
+            text.stylize("italic magenta", src.start, src.end)
+            if src.cue_start is not None and src.cue_end is not None:
+                text.stylize("reverse magenta", src.cue_start, src.cue_end)
+        text.stylize(
+            "reverse " + _STATUS_STYLE.get(ev.status, "yellow"), ev.trigger.start, ev.trigger.end
+        )
+    console.print(text)
+    console.print(
+        "[dim]legend: [reverse green]trigger[/] (colour = status), [bold]actor[/], "
+        "[italic magenta]source[/], [reverse magenta]cue[/], [underline cyan]place[/], "
+        "[underline blue]time[/][/]"
+    )
+    _print_events(console, record)
+    if record.errors:
+        for err in record.errors:
+            console.print(f"[yellow]{err.message}[/]")
+
+
+def _print_events(console: Console, record: DocumentRecord) -> None:
+    actors = {a.id: a for a in record.actors}
+    places = {p.id: p for p in record.places}
+    table = Table(title="Events", title_justify="left")
+    for col in (
+        "id",
+        "type",
+        "status",
+        "trigger",
+        "actor",
+        "recipient",
+        "where",
+        "when",
+        "according to",
+    ):
+        table.add_column(col, overflow="fold")
+    for ev in record.events:
+
+        def names(args: list[Any]) -> str:
+            return "; ".join(actors[a.actor].name if a.actor in actors else a.text for a in args)
+
+        place = places.get(ev.location.place) if ev.location and ev.location.place else None
+        when = ""
+        if ev.date and ev.date.start_date:
+            when = (
+                f"{ev.date.start_date}..{ev.date.end_date} ({ev.date.precision}; {ev.date.reason})"
+            )
+        sources = "; ".join(f"{a.text} [{a.cue}]" for a in ev.attribution)
+        table.add_row(
+            ev.id,
+            ev.type + (f"/{ev.mode}" if ev.mode else ""),
+            ev.status,
+            ev.trigger.text,
+            names(ev.actor),
+            names(ev.recipient),
+            f"{place.name or place.text} ({place.country})" if place else "",
+            when,
+            sources,
+        )
+    console.print(table)
