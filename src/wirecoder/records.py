@@ -268,6 +268,7 @@ class DocumentRecord:
     published_reason: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     language: str | None = None
     origin: str | None = None
     entities: list[Entity] = field(default_factory=list)

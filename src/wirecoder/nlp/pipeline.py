@@ -42,6 +42,7 @@ def record_from_doc(doc: Doc, *, pipeline: str) -> DocumentRecord:
         published_reason=article.published_reason,
         source=article.source,
         url=article.url,
+        author=article.author,
         language=article.language,
         origin=article.origin,
         entities=doc._.entities,

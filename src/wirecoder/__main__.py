@@ -1,0 +1,5 @@
+"""`python -m wirecoder` is the `wirecoder` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,112 @@
+"""End to end through the CLI, as a user runs it: demo corpus in, events out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib.resources import files
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from wirecoder.cli import main
+
+pytestmark = pytest.mark.slow
+
+SCHEMA = json.loads(files("wirecoder").joinpath("schema/document_record.schema.json").read_text())
+
+SYNTHETIC = (
+    "GAO, Mali, March 14 (Synthetic Wire) - Gunmen from the invented Red Dune Column attacked "
+    "a bus near Gao on Tuesday, killing four passengers, local officials said. The group denied "
+    "that its fighters had taken part. (Synthetic article written for wirecoder tests.)"
+)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory, root):
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(main, ["ingest", str(root / "demo" / "corpus"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db, result.output
+
+
+def test_demo_ingest_summary(demo_db):
+    _, output = demo_db
+    for heading in ("Events by type", "Top actors", "Top places", "documents", "Next, try"):
+        assert heading in output
+
+
+def test_demo_is_idempotent(demo_db, root):
+    db, _ = demo_db
+    before = json.loads(CliRunner().invoke(main, ["stats", "--db", str(db), "--json"]).output)
+    result = CliRunner().invoke(main, ["ingest", str(root / "demo" / "corpus"), "--db", str(db)])
+    assert result.exit_code == 0
+    assert " 0 added" in result.output
+    after = json.loads(CliRunner().invoke(main, ["stats", "--db", str(db), "--json"]).output)
+    assert (after["documents"], after["events"]) == (before["documents"], before["events"])
+    assert after["documents"] >= 30 and after["events"] > 0
+
+
+def test_demo_failures_are_recorded(demo_db):
+    db, _ = demo_db
+    output = CliRunner().invoke(main, ["failures", "--db", str(db)]).output
+    assert "W101" in output  # demo/corpus/bad/empty.txt
+    assert "W107" in output  # demo/corpus/bad/nouvelles.txt (French)
+
+
+def test_strict_makes_failures_change_the_exit_code(demo_db, root):
+    db, _ = demo_db
+    result = CliRunner().invoke(
+        main, ["ingest", str(root / "demo" / "corpus" / "bad"), "--db", str(db), "--strict", "-q"]
+    )
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_events_formats(demo_db, fmt):
+    db, _ = demo_db
+    result = CliRunner().invoke(main, ["events", "--db", str(db), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        rows = [json.loads(line) for line in result.output.splitlines()]
+        assert rows and all("event" in r and "status" in r for r in rows)
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.output)))
+        assert rows and {"type", "status", "actors", "place"} <= set(rows[0])
+
+
+def test_show_a_document(demo_db):
+    db, _ = demo_db
+    rows = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json", "--limit", "1"])
+    doc_id = json.loads(rows.output.splitlines()[0])["doc_id"]
+    result = CliRunner().invoke(main, ["show", doc_id[:8], "--db", str(db)])
+    assert result.exit_code == 0 and "legend" in result.output
+    record = json.loads(CliRunner().invoke(main, ["show", doc_id, "--db", str(db), "--json"]).output)
+    jsonschema.validate(record, SCHEMA)
+
+
+def test_show_unknown_document_is_a_clear_error(demo_db):
+    db, _ = demo_db
+    result = CliRunner().invoke(main, ["show", "nope", "--db", str(db)])
+    assert result.exit_code == 2 and "W303" in result.output
+
+
+def test_extract_from_stdin_is_valid_json_lines():
+    result = CliRunner().invoke(main, ["extract", "-", "--published", "2024-03-14"], input=SYNTHETIC)
+    assert result.exit_code == 0, result.output
+    (line,) = result.output.strip().splitlines()
+    record = json.loads(line)
+    jsonschema.validate(record, SCHEMA)
+    assert record["published"] == "2024-03-14"
+    for item in record["entities"] + record["places"] + record["times"]:
+        assert record["text"][item["start"] : item["end"]] == item["text"]
+    for event in record["events"]:
+        trig = event["trigger"]
+        assert record["text"][trig["start"] : trig["end"]] == trig["text"]
+
+
+def test_bad_date_option_is_a_clear_error():
+    result = CliRunner().invoke(main, ["extract", "-", "--published", "14/03/2024"], input="x")
+    assert result.exit_code == 2 and "W404" in result.output
