@@ -7,15 +7,30 @@ from datetime import date
 
 import pytest
 
+import pg
 from factories import TEXT, make_record
 from wirecoder.errors import WirecoderError
 from wirecoder.records import DocError, to_dict
 from wirecoder.store import EventQuery, open_store
 
 
-@pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "s.db") as s:
+@pytest.fixture(scope="session")
+def pg_server():
+    reason = pg.available()
+    if reason:
+        pytest.skip(reason)
+    with pg.server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """The same tests run on both backends: one code path (SQLAlchemy Core)."""
+    if request.param == "sqlite":
+        target = str(tmp_path / "s.db")
+    else:
+        target = pg.new_database(request.getfixturevalue("pg_server"))
+    with open_store(target) as s:
         yield s
 
 
@@ -44,13 +59,17 @@ def test_exact_copy_from_another_source_is_linked_not_stored_twice(store):
     run = store.begin_run(command="ingest", pipeline="test")
     record = make_record()
     store.put_batch([("wire", record)], [], run_id=run)
-    assert [r.action for r in store.put_batch([("reprint", record)], [], run_id=run)] == ["duplicate"]
+    assert [r.action for r in store.put_batch([("reprint", record)], [], run_id=run)] == [
+        "duplicate"
+    ]
     assert store.stats().documents == 1 and store.stats().events == 1
 
 
 def test_failures_recorded_once_and_cleared_when_fixed(store):
     run = store.begin_run(command="ingest", pipeline="test")
-    bad = DocError(code="W101", message="[W101] empty input: demo/a.txt holds no text", origin="demo/a.txt")
+    bad = DocError(
+        code="W101", message="[W101] empty input: demo/a.txt holds no text", origin="demo/a.txt"
+    )
     store.put_batch([], [bad], run_id=run)
     store.put_batch([], [bad], run_id=run)
     assert [f.code for f in store.failures()] == ["W101"]
@@ -73,7 +92,13 @@ def filled(store):
     run = store.begin_run(command="ingest", pipeline="test")
     records = [
         make_record(origin="a", month=3),
-        make_record(TEXT + " Schools in the area were closed.", origin="b", event_type="PROTEST", status="denied", month=5),
+        make_record(
+            TEXT + " Schools in the area were closed.",
+            origin="b",
+            event_type="PROTEST",
+            status="denied",
+            month=5,
+        ),
     ]
     store.put_batch([(r.origin, r) for r in records], [], run_id=run)
     return store

@@ -305,7 +305,12 @@ class SQLStore(Store):
             select(e, d.c.title, d.c.published)
             .join(d, d.c.doc_id == e.c.doc_id)
             .where(*_event_conditions(query))
-            .order_by(e.c.date_start.desc(), d.c.published.desc(), e.c.doc_id, e.c.id)
+            .order_by(
+                e.c.date_start.desc().nulls_last(),
+                d.c.published.desc().nulls_last(),
+                e.c.doc_id,
+                e.c.id,
+            )
         )
         if query.limit:
             stmt = stmt.limit(query.limit)
