@@ -14,7 +14,7 @@ from .config import Settings
 from .records import Article, DocError, DocumentRecord
 
 if TYPE_CHECKING:
-    from .ingest import FieldMap
+    from .ingest import FieldMap, Ingested
     from .store import Store
 
 __all__ = ["Extractor", "IngestReport", "ingest", "source_key"]
@@ -93,7 +93,7 @@ class IngestReport:
         return self.added + self.replaced + self.unchanged + self.duplicates
 
 
-def _batches(items: Iterable[Article | DocError], size: int) -> Iterator[list[Article | DocError]]:
+def _batches(items: Iterable[Ingested], size: int) -> Iterator[list[Ingested]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
@@ -117,13 +117,13 @@ def ingest(
     which the next run redoes). Per-document failures are recorded in the store, never raised.
     ``on_progress(documents_seen, failures)`` is called after each batch.
     """
-    from .ingest import FieldMap, iter_sources
+    from .ingest import FieldMap, iter_documents
 
     settings = settings or Settings()
     extractor = extractor or Extractor(settings)
     run_id = store.begin_run(command="ingest", pipeline=extractor.version, arguments=str(paths))
     report = IngestReport(run_id=run_id)
-    items = iter_sources(
+    items = iter_documents(
         paths, fields=fields or FieldMap(), settings=settings, source=source, published=published
     )
     seen = 0
@@ -131,7 +131,7 @@ def ingest(
     try:
         for batch in _batches(items, settings.batch_size):
             _ingest_batch(batch, store=store, extractor=extractor, report=report)
-            seen += sum(isinstance(x, Article) for x in batch)
+            seen += len(batch)
             if on_progress:
                 on_progress(seen, len(report.failures))
         status = "finished"
@@ -144,30 +144,22 @@ def ingest(
 
 
 def _ingest_batch(
-    batch: list[Article | DocError], *, store: Store, extractor: Extractor, report: IngestReport
+    batch: list[Ingested], *, store: Store, extractor: Extractor, report: IngestReport
 ) -> None:
-    articles = [x for x in batch if isinstance(x, Article)]
-    origins = {a.origin for a in articles}
-    # A DocError about an article in this batch is a warning that travels with its record
-    # (e.g. W108: text cut); any other is a failure of a document that will not be stored.
-    warnings: dict[str, list[DocError]] = {}
-    failures: list[DocError] = []
-    for item in batch:
-        if isinstance(item, DocError):
-            if item.origin in origins:
-                warnings.setdefault(item.origin, []).append(item)
-            else:
-                failures.append(item)
-    keyed = {source_key(a): a for a in articles}
-    known = store.known((key, a.doc_id) for key, a in keyed.items())
-    todo = [(key, a) for key, a in keyed.items() if key not in known]
+    # A document that could not be read is a failure; the problems of one that was read
+    # (W108: text cut, ...) are warnings that travel with its record.
+    failures = [p for item in batch if item.article is None for p in item.problems]
+    keyed = {source_key(item.article): item for item in batch if item.article is not None}
+    known = store.known((key, item.article.doc_id) for key, item in keyed.items() if item.article)
+    todo = [item for key, item in keyed.items() if key not in known]
     report.unchanged += len(known)
     records = []
-    for (key, article), record in zip(
-        todo, extractor.extract_articles(a for _, a in todo), strict=True
-    ):
-        record.errors[:0] = warnings.get(article.origin, [])
-        records.append((key, record))
+    coded = extractor.extract_articles(item.article for item in todo if item.article)
+    for item, record in zip(todo, coded, strict=True):
+        assert item.article is not None
+        record.errors[:0] = item.problems
+        report.warnings.extend(item.problems)
+        records.append((source_key(item.article), record))
     for result in store.put_batch(records, failures, run_id=report.run_id):
         if result.action == "added":
             report.added += 1
@@ -178,5 +170,3 @@ def _ingest_batch(
         else:
             report.unchanged += 1
     report.failures.extend(failures)
-    for ws in warnings.values():
-        report.warnings.extend(ws)

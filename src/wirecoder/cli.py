@@ -149,15 +149,14 @@ def ingest(
     from .ingest import FieldMap
     from .store import open_store
 
-    field_overrides = {
-        "text": text_field,
-        "title": title_field,
-        "published": date_field,
-        "url": url_field,
-        "source": source_field,
-        "id": id_field,
-    }
-    fields = FieldMap(**{k: (v,) for k, v in field_overrides.items() if v})
+    fields = FieldMap.from_options(
+        text=text_field,
+        title=title_field,
+        published=date_field,
+        url=url_field,
+        source=source_field,
+        id=id_field,
+    )
     settings = _settings(components, batch_size, n_process)
     console = _console()
     try:
@@ -239,7 +238,7 @@ def extract(
     from .records import Article, DocError, to_dict
 
     settings = _settings(components, batch_size, n_process)
-    fields = FieldMap(text=(text_field,)) if text_field else FieldMap()
+    fields = FieldMap.from_options(text=text_field)
     items = list(
         iter_sources(paths, fields=fields, settings=settings, source=source, published=published)
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["ErrorCode", "InputError", "WirecoderError", "DataFileError", "UsageError"]
+__all__ = ["DataFileError", "ErrorCode", "InputError", "UsageError", "WirecoderError"]
 
 
 class ErrorCode(Enum):
@@ -21,7 +21,7 @@ class ErrorCode(Enum):
     W104 = "broken HTML: no main text could be extracted from {origin} ({detail})"
     W105 = "invalid JSON: {origin} line {line}: {detail}"
     W106 = "missing text field: {origin} record {line} has no '{field}' field (configure it with --text-field)"
-    W107 = "unsupported language: {origin} looks like '{language}', not English; skipped"
+    W107 = "unsupported language: {origin} looks like '{language}', not one of {languages}; skipped"
     W108 = "too large: {origin} is {size} characters; only the first {limit} were kept"
     W109 = "unreadable file: {origin}: {detail}"
     W110 = "unsupported format: {origin}: {detail}"
@@ -30,6 +30,7 @@ class ErrorCode(Enum):
     W113 = "bad CSV: {origin} row {line}: {detail}"
     W114 = "invalid date: {origin}: cannot read publication date '{value}'"
     W115 = "too short: {origin} has {words} words, fewer than {minimum}"
+    W116 = "too large: {origin} is {size} bytes; only the first {limit} bytes were read"
     # pipeline
     W201 = "component '{component}' failed on {origin}: {detail}"
     W202 = "no publication date for {origin}: relative dates are left unresolved"
@@ -45,9 +46,12 @@ class ErrorCode(Enum):
     W405 = "unknown dataset '{name}'; known datasets: {known}"
     # data files
     W501 = "invalid data file {path}: {detail}"
+    W502 = "invalid data file {path} line {line}: {detail}"
     # evaluation
     W601 = "benchmark data not found: {path} ({detail})"
     W602 = "quality below floor: {metric} = {value:.4f} < {floor:.4f}"
+    W603 = "evaluation of {dataset} failed: {detail}"
+    W604 = "quality not measured: {dataset} gave no '{metric}' (floor {floor:.4f})"
 
     def format(self, **kwargs: object) -> str:
         """Return the message for this code, prefixed with the code."""
