@@ -1,0 +1,114 @@
+"""Event dates: for each event, the time expression that governs it, else a stated fallback.
+
+The order of preference, each recorded in ``EventDate.reason``:
+
+1. ``"same clause"``: the expression hangs off the trigger in the parse (the trigger is the
+   expression's governing verb, or an ancestor of the expression below that verb: "the attack
+   on Tuesday", "troops withdrew last week");
+2. ``"same sentence"``: the nearest expression in the trigger's sentence;
+3. ``"same paragraph"``: the nearest expression before the trigger in its paragraph, else the
+   nearest after it;
+4. ``"publication-date fallback"``: the week that ends on the publication date (precision
+   ``week``): news reports events of the last few days;
+5. ``"no date"``: no expression and no publication date; the dates are None.
+
+Only expressions that name an interval (dates, times, anchored durations such as "the past
+week") can date an event; sets and bare durations cannot.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from spacy.tokens import Doc, Token
+
+from ..records import Event, EventDate, Precision, TimeSpan
+from .component import Component
+
+__all__ = ["FALLBACK_DAYS", "EventDateComponent", "date_event"]
+
+#: The publication-date fallback covers this many days, the publication day included.
+FALLBACK_DAYS = 7
+
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
+
+
+def _token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _clause_head_path(token: Token) -> list[Token]:
+    """Return ``token``'s ancestors up to and including its clause's verb."""
+    path = [token]
+    while token.head is not token and token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ in _CLAUSE_DEPS:
+            break
+        token = token.head
+        path.append(token)
+    return path
+
+
+def _from_time(time: TimeSpan, reason: str) -> EventDate:
+    return EventDate(time.start_date, time.end_date, time.precision, time=time.id, reason=reason)
+
+
+def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start < 0 else start), (len(text) if end < 0 else end)
+
+
+def _in_clause(doc: Doc, trigger: Token, times: list[TimeSpan]) -> TimeSpan | None:
+    for time in times:
+        root = _token_at(doc, time.start, time.end)
+        if root is not None and trigger in _clause_head_path(root):
+            return time
+    return None
+
+
+def _nearest(times: list[TimeSpan], offset: int, *, before_first: bool) -> TimeSpan | None:
+    if not times:
+        return None
+    if before_first and (before := [t for t in times if t.end <= offset]):
+        return before[-1]
+    return min(times, key=lambda t: min(abs(t.start - offset), abs(t.end - offset)))
+
+
+def _fallback(doc: Doc) -> EventDate:
+    published = doc._.article.published if doc._.article is not None else None
+    if published is None:
+        return EventDate(None, None, Precision.UNKNOWN, reason="no date")
+    start = published - timedelta(days=FALLBACK_DAYS - 1)
+    return EventDate(start, published, Precision.WEEK, reason="publication-date fallback")
+
+
+def date_event(doc: Doc, event: Event, times: list[TimeSpan]) -> EventDate:
+    """Return the date of ``event``: from the expression that governs it, else the fallback."""
+    dated = [t for t in times if t.start_date is not None and t.end_date is not None]
+    trigger = _token_at(doc, event.trigger.start, event.trigger.end)
+    if trigger is not None and (time := _in_clause(doc, trigger, dated)):
+        return _from_time(time, "same clause")
+    offset = event.trigger.start
+    sentence = [t for t in dated if event.sentence.start <= t.start < event.sentence.end]
+    if time := _nearest(sentence, offset, before_first=False):
+        return _from_time(time, "same sentence")
+    low, high = _paragraph_bounds(doc.text, offset)
+    paragraph = [t for t in dated if low <= t.start < high]
+    if time := _nearest(paragraph, offset, before_first=True):
+        return _from_time(time, "same paragraph")
+    return _fallback(doc)
+
+
+class EventDateComponent(Component):
+    """Set ``event.date`` on every event in ``doc._.events``."""
+
+    name = "event_dates"
+    reads = ("events", "times")
+    writes = ("events.date",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        times: list[TimeSpan] = doc._.times or []
+        for event in doc._.events or []:
+            event.date = date_event(doc, event, times)
+        return doc

@@ -1,0 +1,105 @@
+"""TimeComponent and EventDateComponent on spaCy docs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.tokens import Doc
+
+from wirecoder.config import Settings
+from wirecoder.nlp.event_dates import EventDateComponent
+from wirecoder.nlp.pipeline import load_model
+from wirecoder.nlp.times import TimeComponent
+from wirecoder.records import Article, Event, Mention, TextSpan
+
+PUBLISHED = date(2021, 3, 18)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model(Settings().model)
+
+
+def _doc(nlp, text: str, published: date | None = PUBLISHED) -> Doc:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    doc._.article = Article(text=text, origin="test", published=published)
+    doc._.times, doc._.events, doc._.errors = [], [], []
+    return TimeComponent(Settings())(doc)
+
+
+def _event(doc: Doc, trigger: str) -> Event:
+    start = doc.text.index(trigger)
+    sent = doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
+    return Event(
+        id="v1",
+        type="ASSAULT",
+        trigger=TextSpan(trigger, start, start + len(trigger)),
+        sentence=Mention(sent.start_char, sent.end_char),
+    )
+
+
+def test_times_ids_offsets_values(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "Officials said that last week rebels attacked the town. More fighting is expected on Monday.",
+    )
+    times = doc._.times
+    assert [t.id for t in times] == ["t1", "t2"]
+    assert [(t.text, t.value) for t in times] == [
+        ("last week", "2021-W10"),
+        ("Monday", "2021-03-22"),
+    ]
+    assert doc.text[times[0].start : times[0].end] == "last week"
+    assert (times[0].start_date, times[0].end_date, times[0].precision) == (
+        date(2021, 3, 8),
+        date(2021, 3, 14),
+        "week",
+    )
+
+
+def test_past_tense_weekday(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Rebels attacked the town on Monday.")
+    assert doc._.times[0].value == "2021-03-15"
+
+
+def test_missing_publication_date_is_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Rebels attacked the town last week.", published=None)
+    assert doc._.times[0].value is None
+    assert [e.code for e in doc._.errors] == ["W202"]
+
+
+def test_event_date_same_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "On Tuesday the minister said that rebels attacked the town last week.")
+    doc._.events = [_event(doc, "attacked")]
+    EventDateComponent(Settings())(doc)
+    when = doc._.events[0].date
+    assert (when.time, when.reason, when.precision) == ("t2", "same clause", "week")
+    assert (when.start_date, when.end_date) == (date(2021, 3, 8), date(2021, 3, 14))
+
+
+def test_event_date_same_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp, "Fighting broke out on Tuesday. Rebels attacked the town.\n\nThe army denied it."
+    )
+    doc._.events = [_event(doc, "attacked")]
+    EventDateComponent(Settings())(doc)
+    assert doc._.events[0].date.reason == "same paragraph"
+    assert doc._.events[0].date.start_date == date(2021, 3, 16)
+
+
+def test_event_date_fallback_says_so(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Rebels attacked the town.")
+    doc._.events = [_event(doc, "attacked")]
+    EventDateComponent(Settings())(doc)
+    when = doc._.events[0].date
+    assert (when.reason, when.precision, when.time) == ("publication-date fallback", "week", None)
+    assert (when.start_date, when.end_date) == (date(2021, 3, 12), PUBLISHED)
+
+
+def test_event_date_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Rebels attacked the town.", published=None)
+    doc._.events = [_event(doc, "attacked")]
+    EventDateComponent(Settings())(doc)
+    when = doc._.events[0].date
+    assert (when.start_date, when.end_date, when.reason) == (None, None, "no date")
