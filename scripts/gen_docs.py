@@ -75,7 +75,11 @@ def errors_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-GENERATED = {"cli.md": cli_markdown, "configuration.md": settings_markdown, "errors.md": errors_markdown}
+GENERATED = {
+    "cli.md": cli_markdown,
+    "configuration.md": settings_markdown,
+    "errors.md": errors_markdown,
+}
 
 
 def main_() -> int:

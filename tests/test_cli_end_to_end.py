@@ -83,7 +83,9 @@ def test_show_a_document(demo_db):
     doc_id = json.loads(rows.output.splitlines()[0])["doc_id"]
     result = CliRunner().invoke(main, ["show", doc_id[:8], "--db", str(db)])
     assert result.exit_code == 0 and "legend" in result.output
-    record = json.loads(CliRunner().invoke(main, ["show", doc_id, "--db", str(db), "--json"]).output)
+    record = json.loads(
+        CliRunner().invoke(main, ["show", doc_id, "--db", str(db), "--json"]).output
+    )
     jsonschema.validate(record, SCHEMA)
 
 
@@ -94,7 +96,9 @@ def test_show_unknown_document_is_a_clear_error(demo_db):
 
 
 def test_extract_from_stdin_is_valid_json_lines():
-    result = CliRunner().invoke(main, ["extract", "-", "--published", "2024-03-14"], input=SYNTHETIC)
+    result = CliRunner().invoke(
+        main, ["extract", "-", "--published", "2024-03-14"], input=SYNTHETIC
+    )
     assert result.exit_code == 0, result.output
     (line,) = result.output.strip().splitlines()
     record = json.loads(line)

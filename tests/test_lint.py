@@ -19,7 +19,10 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     "command",
-    [("ruff", "check", "src", "tests", "scripts"), ("ruff", "format", "--check", "src", "tests", "scripts")],
+    [
+        ("ruff", "check", "src", "tests", "scripts"),
+        ("ruff", "format", "--check", "src", "tests", "scripts"),
+    ],
 )
 def test_ruff(command):
     exe = BIN / command[0] if (BIN / command[0]).exists() else shutil.which(command[0])

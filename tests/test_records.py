@@ -49,7 +49,12 @@ def test_golden_serialisation():
 def test_schema_lists_every_record_field():
     data = to_dict(make_record())
     assert set(data) <= set(SCHEMA["properties"])
-    for name, definition in [("event", "event"), ("actor", "actor"), ("place", "place"), ("time", "time")]:
+    for name, definition in [
+        ("event", "event"),
+        ("actor", "actor"),
+        ("place", "place"),
+        ("time", "time"),
+    ]:
         item = data[name + "s"][0]
         assert set(item) <= set(SCHEMA["$defs"][definition]["properties"]), name
 
@@ -66,22 +71,48 @@ texts = st.text(max_size=40)
 @st.composite
 def records(draw):
     text = draw(st.text(min_size=1, max_size=200))
-    actors = draw(st.lists(st.builds(
-        Actor, id=st.from_regex(r"a[0-9]{1,3}", fullmatch=True), name=texts, kind=st.sampled_from(["person", "armed_group", "state"]),
-        country=st.none() | st.sampled_from(["IRQ", "NGA", "MLI"]),
-        sectors=st.lists(st.sampled_from(["GOV", "MIL", "REB", "CVL"]), max_size=2),
-        mentions=st.lists(st.builds(Mention, start=offsets, end=offsets), max_size=3),
-        aliases=st.lists(texts, max_size=2), affiliation=st.none() | texts, source=st.none() | texts,
-    ), max_size=3))
-    times = draw(st.lists(st.builds(
-        TimeSpan, id=texts, text=texts, start=offsets, end=offsets, value=st.none() | texts,
-        type=st.sampled_from(["DATE", "DURATION"]),
-        start_date=st.none() | st.dates(min_value=date(1900, 1, 1)),
-        end_date=st.none() | st.dates(min_value=date(1900, 1, 1)),
-        precision=st.sampled_from(["day", "week", "unknown"]),
-    ), max_size=3))
-    return DocumentRecord(doc_id=content_hash(text), text=text, actors=actors, times=times,
-                          published=draw(st.none() | st.dates()), title=draw(st.none() | texts))
+    actors = draw(
+        st.lists(
+            st.builds(
+                Actor,
+                id=st.from_regex(r"a[0-9]{1,3}", fullmatch=True),
+                name=texts,
+                kind=st.sampled_from(["person", "armed_group", "state"]),
+                country=st.none() | st.sampled_from(["IRQ", "NGA", "MLI"]),
+                sectors=st.lists(st.sampled_from(["GOV", "MIL", "REB", "CVL"]), max_size=2),
+                mentions=st.lists(st.builds(Mention, start=offsets, end=offsets), max_size=3),
+                aliases=st.lists(texts, max_size=2),
+                affiliation=st.none() | texts,
+                source=st.none() | texts,
+            ),
+            max_size=3,
+        )
+    )
+    times = draw(
+        st.lists(
+            st.builds(
+                TimeSpan,
+                id=texts,
+                text=texts,
+                start=offsets,
+                end=offsets,
+                value=st.none() | texts,
+                type=st.sampled_from(["DATE", "DURATION"]),
+                start_date=st.none() | st.dates(min_value=date(1900, 1, 1)),
+                end_date=st.none() | st.dates(min_value=date(1900, 1, 1)),
+                precision=st.sampled_from(["day", "week", "unknown"]),
+            ),
+            max_size=3,
+        )
+    )
+    return DocumentRecord(
+        doc_id=content_hash(text),
+        text=text,
+        actors=actors,
+        times=times,
+        published=draw(st.none() | st.dates()),
+        title=draw(st.none() | texts),
+    )
 
 
 @settings(max_examples=60, deadline=None)

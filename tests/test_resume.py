@@ -68,7 +68,9 @@ def test_sigkill_mid_run_then_resume(tmp_path):
         if stored >= 8:
             break
         time.sleep(0.05)
-    assert proc.poll() is None, "ingest finished before it could be killed: " + proc.stderr.read().decode()
+    assert proc.poll() is None, (
+        "ingest finished before it could be killed: " + proc.stderr.read().decode()
+    )
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = _counts(db)

@@ -283,7 +283,18 @@ def extract(
 )
 @click.option("--doc", "doc_id", help="Only events of this document (id or id prefix).")
 @click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat: events located inside this box.")
-@click.option("--min-confidence", type=float, default=0.0, show_default=True)
+@click.option(
+    "--min-confidence",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Only events at least this confident (0..1).",
+)
+@click.option(
+    "--no-near-duplicates",
+    is_flag=True,
+    help="Leave out events of documents that are near-copies of another (syndicated wire copy).",
+)
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option(
     "--format",
@@ -305,6 +316,7 @@ def events(
     doc_id: str | None,
     bbox: str | None,
     min_confidence: float,
+    no_near_duplicates: bool,
     limit: int | None,
     fmt: str,
 ) -> None:
@@ -333,6 +345,7 @@ def events(
         doc_id=doc_id,
         bbox=box,
         min_confidence=min_confidence,
+        skip_near_duplicates=no_near_duplicates,
         limit=limit,
     )
     try:

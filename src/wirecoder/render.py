@@ -48,6 +48,7 @@ EVENT_COLUMNS = (
     "confidence",
     "title",
     "published",
+    "near_duplicate_of",
 )
 
 
@@ -61,7 +62,7 @@ def print_summary(console: Console, stats: Stats, *, db: str, report: Any = None
         )
     console.print(
         f"[bold]{db}[/]: {stats.documents} documents, {stats.events} events, "
-        f"{stats.failures} failed inputs"
+        f"{stats.failures} failed inputs, {stats.near_duplicates} near-duplicate documents linked"
     )
     grid = Table.grid(padding=(0, 4))
     grid.add_row(
@@ -85,7 +86,9 @@ def print_summary(console: Console, stats: Stats, *, db: str, report: Any = None
 
 
 def _count_table(title: str, rows: Iterable[tuple[str, int]]) -> Table:
-    table = Table(title=title, title_justify="left", show_header=False, box=None)
+    table = Table(
+        title=title, title_justify="left", show_header=False, box=None, min_width=len(title) + 2
+    )
     table.add_column("name")
     table.add_column("n", justify="right")
     for name, n in rows:

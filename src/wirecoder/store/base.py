@@ -27,6 +27,7 @@ class EventQuery:
     doc_id: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     min_confidence: float = 0.0
+    skip_near_duplicates: bool = False  # leave out events of documents that copy another
     limit: int | None = None
 
 
@@ -56,6 +57,7 @@ class StoredEvent:
     confidence: float
     title: str | None
     published: str | None
+    near_duplicate_of: str | None = None  # the document this event's document copies
     event: dict[str, Any] = field(default_factory=dict)  # the event's public JSON
 
 
@@ -72,6 +74,7 @@ class Stats:
     documents: int
     events: int
     failures: int
+    near_duplicates: int
     events_by_type: list[tuple[str, int]]
     events_by_status: list[tuple[str, int]]
     top_actors: list[tuple[str, int]]

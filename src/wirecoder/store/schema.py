@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -83,6 +84,31 @@ sources = Table(
     Column("origin", Text),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Index("ix_sources_doc", "doc_id"),
+)
+
+# Near-duplicate detection (wirecoder.dedup): a MinHash signature per document, its LSH band
+# keys for candidate lookup, and the link from a later near-copy to the document it copies.
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("doc_id", String(32), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+doc_bands = Table(
+    "doc_bands",
+    metadata,
+    Column("band_key", String(24), primary_key=True),
+    Column("doc_id", String(32), ForeignKey("documents.doc_id"), primary_key=True),
+)
+
+near_duplicates = Table(
+    "near_duplicates",
+    metadata,
+    Column("doc_id", String(32), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("duplicate_of", String(32), ForeignKey("documents.doc_id"), nullable=False),
+    Column("similarity", Float, nullable=False),
+    Index("ix_near_duplicates_of", "duplicate_of"),
 )
 
 failures = Table(
@@ -211,4 +237,4 @@ event_actors = Table(
 )
 
 #: Tables that hold one document's derived rows, deleted together with it.
-DOCUMENT_TABLES = (event_actors, events, times, places, actors, entities)
+DOCUMENT_TABLES = (event_actors, events, times, places, actors, entities, signatures, doc_bands)

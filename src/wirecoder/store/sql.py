@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from .. import __version__
+from .. import __version__, dedup
 from ..errors import ErrorCode, WirecoderError
 from ..records import DocError, DocumentRecord, Event, from_dict, to_dict
 from . import schema as t
@@ -242,8 +242,34 @@ class SQLStore(Store):
         for table, rows in _derived_rows(record, data).items():
             if rows:
                 conn.execute(insert(table), rows)
+        self._link_near_duplicate(conn, record.doc_id, dedup.signature(record.text))
         for error in record.errors:
             self._put_failure(conn, error, run_id=run_id, doc_id=record.doc_id)
+
+    def _link_near_duplicate(self, conn: Connection, doc_id: str, sig: dedup.Signature) -> None:
+        """Link the document to the most similar stored one, if that is a near-copy."""
+        keys = dedup.band_keys(sig)
+        candidates = conn.execute(
+            select(t.signatures.c.doc_id, t.signatures.c.minhash).where(
+                t.signatures.c.doc_id.in_(
+                    select(t.doc_bands.c.doc_id).where(t.doc_bands.c.band_key.in_(keys))
+                ),
+                t.signatures.c.doc_id != doc_id,
+            )
+        ).all()
+        scored = [
+            (dedup.similarity(sig, dedup.Signature.from_bytes(blob)), other)
+            for other, blob in candidates
+        ]
+        best = max(scored, default=None)
+        if best and best[0] >= dedup.NEAR_DUPLICATE_THRESHOLD:
+            conn.execute(
+                insert(t.near_duplicates).values(
+                    doc_id=doc_id, duplicate_of=best[1], similarity=round(best[0], 4)
+                )
+            )
+        conn.execute(insert(t.signatures).values(doc_id=doc_id, minhash=sig.to_bytes()))
+        conn.execute(insert(t.doc_bands), [{"band_key": k, "doc_id": doc_id} for k in keys])
 
     def _delete_if_orphan(self, conn: Connection, doc_id: str) -> None:
         referenced = conn.execute(
@@ -251,6 +277,8 @@ class SQLStore(Store):
         ).scalar()
         if referenced:
             return
+        nd = t.near_duplicates
+        conn.execute(delete(nd).where(or_(nd.c.doc_id == doc_id, nd.c.duplicate_of == doc_id)))
         for table in t.DOCUMENT_TABLES:
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
         conn.execute(delete(t.failures).where(t.failures.c.doc_id == doc_id))
@@ -301,9 +329,11 @@ class SQLStore(Store):
 
     def events(self, query: EventQuery) -> Iterator[StoredEvent]:
         e, d = t.events, t.documents
+        nd = t.near_duplicates
         stmt = (
-            select(e, d.c.title, d.c.published)
+            select(e, d.c.title, d.c.published, nd.c.duplicate_of)
             .join(d, d.c.doc_id == e.c.doc_id)
+            .outerjoin(nd, nd.c.doc_id == e.c.doc_id)
             .where(*_event_conditions(query))
             .order_by(
                 e.c.date_start.desc().nulls_last(),
@@ -348,6 +378,7 @@ class SQLStore(Store):
                 documents=count(t.documents),
                 events=count(e),
                 failures=count(t.failures, t.failures.c.doc_id.is_(None)),
+                near_duplicates=count(t.near_duplicates),
                 events_by_type=grouped(e.c.type),
                 events_by_status=grouped(e.c.status),
                 top_actors=grouped(ea.c.name, limit=top),
@@ -408,6 +439,9 @@ def _event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
         conds.append(e.c.lat.between(min_lat, max_lat))
     if query.min_confidence:
         conds.append(e.c.confidence >= query.min_confidence)
+    if query.skip_near_duplicates:
+        copies = t.near_duplicates.alias("copies")  # the main query joins near_duplicates too
+        conds.append(~exists().where(copies.c.doc_id == e.c.doc_id))
     return conds
 
 
@@ -435,6 +469,7 @@ def _stored_event(row: Any) -> StoredEvent:
         confidence=row["confidence"],
         title=row["title"],
         published=row["published"],
+        near_duplicate_of=row["duplicate_of"],
         event=json.loads(row["event"]),
     )
 
