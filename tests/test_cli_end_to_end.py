@@ -47,6 +47,7 @@ def test_demo_is_idempotent(demo_db, root):
     after = json.loads(CliRunner().invoke(main, ["stats", "--db", str(db), "--json"]).output)
     assert (after["documents"], after["events"]) == (before["documents"], before["events"])
     assert after["documents"] >= 30 and after["events"] > 0
+    assert after["near_duplicates"] == 3  # the syndicated pair and triple of demo/README.md
 
 
 def test_demo_failures_are_recorded(demo_db):
