@@ -1,0 +1,121 @@
+"""Attribution component: the status of every event, who says so, and which events contradict.
+
+For each event on ``doc._.events`` it finds the trigger's head token, asks
+:func:`wirecoder.nlp.modality.analyse_trigger` for the status and the attribution chain, links
+each source to the actor whose mention overlaps it, and finally links denied events to the
+events of the same document that report the same thing as happening (``Event.contradicts``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..config import Settings
+from ..records import Actor, Attribution, Event, EventStatus
+from .component import Component
+from .cues import CueLexicon, load_cues
+from .modality import AttributionDraft, analyse_trigger
+
+__all__ = ["AttributionComponent", "link_contradictions"]
+
+log = logging.getLogger(__name__)
+
+#: Statuses that say the event happened, against which a denial is a contradiction.
+_HAPPENED = frozenset(
+    {EventStatus.ASSERTED, EventStatus.REPORTED, EventStatus.CLAIMED, EventStatus.ALLEGED}
+)
+
+
+class AttributionComponent(Component):
+    """Set ``status`` and ``attribution`` of every event, and link contradicting events."""
+
+    name = "attribution"
+    reads = ("spacy", "events", "actors")
+    writes = ("events.status", "events.attribution")
+
+    def __init__(self, settings: Settings, *, cues: CueLexicon | None = None) -> None:
+        super().__init__(settings)
+        self.cues = cues or load_cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[Event] = doc._.events or []
+        actors: list[Actor] = doc._.actors or []
+        for event in events:
+            token = _trigger_head(doc, event)
+            if token is None:
+                log.debug("event %s: trigger %r is not in the text", event.id, event.trigger.text)
+                continue
+            decision = analyse_trigger(token, cues=self.cues)
+            event.status = decision.status
+            event.attribution = [_attribution(d, actors) for d in decision.attributions]
+        link_contradictions(events, doc=doc)
+        return doc
+
+
+def _trigger_head(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _actor_at(start: int, end: int, actors: Iterable[Actor]) -> str | None:
+    """Return the id of the actor with a mention overlapping [start, end), the longest overlap."""
+    best: tuple[int, str] | None = None
+    for actor in actors:
+        for m in actor.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, actor.id)
+    return best[1] if best else None
+
+
+def _attribution(draft: AttributionDraft, actors: list[Actor]) -> Attribution:
+    return Attribution(
+        text=draft.text,
+        start=draft.start,
+        end=draft.end,
+        actor=_actor_at(draft.start, draft.end, actors),
+        kind=draft.kind,
+        cue=draft.cue,
+        cue_start=draft.cue_start,
+        cue_end=draft.cue_end,
+        parent=draft.parent,
+    )
+
+
+def _participants(event: Event) -> set[str]:
+    ids = {a.actor for a in (*event.actor, *event.recipient) if a.actor}
+    words = {a.text.lower() for a in (*event.actor, *event.recipient)}
+    return ids | words
+
+
+def _lemma(event: Event, doc: Doc | None) -> str:
+    if doc is not None:
+        token = _trigger_head(doc, event)
+        if token is not None:
+            return token.lemma_.lower()
+    return event.trigger.text.lower()
+
+
+def _same_happening(a: Event, b: Event, doc: Doc | None) -> bool:
+    """Return True when two events plausibly are the same thing (a denial and a report of it)."""
+    if a.type != b.type:
+        return False
+    if _lemma(a, doc) == _lemma(b, doc):
+        return True
+    return bool(_participants(a) & _participants(b))
+
+
+def link_contradictions(events: list[Event], *, doc: Doc | None = None) -> None:
+    """Link each denied event and each event reported as happening of the same kind, both ways."""
+    denied = [e for e in events if e.status == EventStatus.DENIED]
+    happened = [e for e in events if e.status in _HAPPENED]
+    for d in denied:
+        for h in happened:
+            if _same_happening(d, h, doc):
+                if h.id not in d.contradicts:
+                    d.contradicts.append(h.id)
+                if d.id not in h.contradicts:
+                    h.contradicts.append(d.id)

