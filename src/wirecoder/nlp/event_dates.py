@@ -41,7 +41,7 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
 def _clause_head_path(token: Token) -> list[Token]:
     """Return ``token``'s ancestors up to and including its clause's verb."""
     path = [token]
-    while token.head is not token and token.pos_ not in {"VERB", "AUX"}:
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
         if token.dep_ in _CLAUSE_DEPS:
             break
         token = token.head

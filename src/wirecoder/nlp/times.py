@@ -29,7 +29,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"}:
             return token
-        if token.head is token:
+        if token.head.i == token.i:  # spaCy builds a new Token object on each access
             return None
         token = token.head
     return None

@@ -1,0 +1,484 @@
+"""Actors: named entities and role-noun phrases normalised to canonical, document-level actors.
+
+How an actor is found (the ``source`` field says which rule applied):
+
+* ``dictionary``: a PERSON/ORG/NORP/GPE entity whose name is in the actor dictionary
+  (countries, international organisations, known armed groups);
+* ``ner``: a named entity absent from the dictionary; a group's kind comes from its last word
+  ("Northern Brigades" -> armed_group), a person's sector and country from a title, a demonym
+  or an apposition ("Portuguese President X", "a senior commander of the Y, X");
+* ``role-noun``: a noun phrase headed by a role noun ("Nigerian soldiers", "tribal leaders");
+  its country comes from a demonym, a country modifier or "X's", else from the document's
+  dominant country (said in ``source``);
+* ``anaphor``: pronouns and "the group" are added as mentions of the most recent compatible
+  actor (recency rule: he/she -> last person; it/its and "the group" -> last organisation,
+  group or state; they/them/their -> last plural actor).
+
+Name variants merge within a document: the same dictionary entry, the same country, a
+person's surname ("Karim Haddad" = "Haddad"), and role phrases with the same head, country and
+affiliation.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..config import Settings
+from ..records import Actor, Mention
+from .actor_dictionary import ActorDictionary, RoleNoun, load_actor_dictionary
+from .component import Component
+
+__all__ = ["ActorComponent"]
+
+log = logging.getLogger(__name__)
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+GROUP_KINDS = frozenset(
+    {
+        "organisation",
+        "armed_group",
+        "party",
+        "igo",
+        "ngo",
+        "media",
+        "government",
+        "military",
+        "police",
+        "state",
+    }
+)
+GROUP_ANAPHOR_KINDS = frozenset({"organisation", "armed_group", "party", "igo", "ngo", "media"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_ANAPHORS = frozenset(
+    {"group", "organisation", "organization", "movement", "faction", "militia"}
+)
+ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "appos", "conj", "agent"}
+)
+
+
+@dataclass(eq=False)
+class _Draft:
+    """An actor while the document is read; becomes an :class:`Actor` at the end."""
+
+    name: str
+    kind: str
+    key: tuple[str, ...]
+    source: str
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    affiliation: _Draft | None = None
+    plural: bool = False
+    code: str | None = None
+
+
+class ActorComponent(Component):
+    """Build ``doc._.actors`` from entities and role-noun phrases (ids a1, a2, ...)."""
+
+    name = "actors"
+    reads = ("spacy", "entities")
+    writes = ("actors",)
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.dictionary = load_actor_dictionary(tuple(settings.actor_dictionaries))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = _DocumentActors(doc, self.dictionary).build()
+        return doc
+
+
+class _DocumentActors:
+    """The actors of one document (state of one run; not shared between documents)."""
+
+    def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
+        self.doc = doc
+        self.d = dictionary
+        self.drafts: list[_Draft] = []
+        self.by_key: dict[tuple[str, ...], _Draft] = {}
+        self.token_actor: dict[int, _Draft] = {}
+        self.token_country: dict[int, str] = {}
+        self.dominant: str | None = None
+
+    # --- driver -------------------------------------------------------------------------------
+
+    def build(self) -> list[Actor]:
+        ents = [e for e in self.doc.ents if e.label_ in ENTITY_LABELS]
+        self._mark_countries(ents)
+        self.dominant = self._dominant_country()
+        for ent in ents:
+            self._from_entity(ent)
+        for token in self.doc:
+            if token.i in self.token_actor:
+                continue
+            if token.pos_ == "PRON" or self._is_group_anaphor(token):
+                self._resolve_anaphor(token)
+            elif token.pos_ in ("NOUN", "PROPN"):
+                self._from_role_noun(token)
+        return self._finish()
+
+    # --- countries ------------------------------------------------------------------------------
+
+    def _mark_countries(self, ents: list[Span]) -> None:
+        for ent in ents:
+            code = self._country_of_text(ent.text)
+            if code:
+                for tok in ent:
+                    self.token_country[tok.i] = code
+
+    def _country_of_text(self, text: str) -> str | None:
+        entry = self.d.lookup_name(text)
+        if entry is not None and entry.kind == "state":
+            return entry.country
+        text = text.removeprefix("the ").strip()
+        first = text.split()[0] if text else ""  # "Bosnian Serbs", "Iraqi Kurds"
+        return self.d.demonym(text) or self.d.demonym(first) or self.d.city_country(text)
+
+    def _country_name(self, code: str) -> str:
+        return self.d.country_names.get(code, code)
+
+    def _dominant_country(self) -> str | None:
+        counts = Counter(
+            self.token_country[i]
+            for i in sorted(self.token_country)
+            if i == 0 or self.token_country.get(i - 1) != self.token_country[i]
+        )
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _modifier_country(self, token: Token) -> tuple[str | None, str]:
+        """Return the country given by the token's modifiers, and how it was found."""
+        siblings = list(token.head.children) if token.dep_ == "compound" else []
+        for child in [*token.children, *siblings]:
+            if child.dep_ in MODIFIER_DEPS | {"poss"} and child.i in self.token_country:
+                return self.token_country[child.i], "modifier"
+            if child.dep_ in MODIFIER_DEPS and (code := self.d.demonym(child.text)):
+                return code, "demonym"
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.token_country:
+                        return self.token_country[pobj.i], f"'{child.lower_} {pobj.text}'"
+        return None, ""
+
+    # --- named entities -------------------------------------------------------------------------
+
+    def _from_entity(self, ent: Span) -> None:
+        root = ent.root
+        if (
+            ent.label_ in ("NORP", "GPE")
+            and root.dep_ in MODIFIER_DEPS
+            and root.head.i not in range(ent.start, ent.end)
+            and (self._role_of(root.head) is not None or root.head.ent_type_ in ("PERSON", "ORG"))
+        ):
+            return  # "Nigerian soldiers", "Iraq army": a modifier of another actor
+        entry = self.d.lookup_name(ent.text)
+        if entry is None and ent.label_ in ("NORP", "GPE") and ent.start in self.token_country:
+            entry = self.d.lookup_name(self._country_name(self.token_country[ent.start]))
+        if entry is not None:
+            kind = entry.kind
+            key = ("entry", entry.name)
+            draft = self._draft(
+                key, name=entry.name, kind=kind, source=f"dictionary ({entry.origin})"
+            )
+            draft.country = draft.country or entry.country
+            draft.code = entry.code
+            draft.sectors = draft.sectors or list(entry.sectors)
+        elif ent.label_ == "PERSON":
+            draft = self._person(ent)
+        elif ent.label_ == "ORG":
+            draft = self._organisation(ent)
+        else:
+            people = self._people(ent)
+            if people is None:
+                return
+            draft = people
+        self._add_mention(draft, ent.start, ent.end)
+
+    def _people(self, ent: Span) -> _Draft | None:
+        """A nationality used as a noun ("the Palestinians said"): the people of a country."""
+        code = self.d.demonym(ent.text.removeprefix("the "))
+        if code is None or ent.root.pos_ not in ("NOUN", "PROPN"):
+            return None
+        draft = self._draft(
+            ("people", code), name=ent.text, kind="civilian", source="ner (nationality)"
+        )
+        draft.country, draft.sectors, draft.plural = code, draft.sectors or ["CVL"], True
+        return draft
+
+    def _person(self, ent: Span) -> _Draft:
+        surname = ent[-1].text.lower()
+        draft = self.by_key.get(("person", surname))
+        if draft is None:
+            draft = self._draft(("person", surname), name=ent.text, kind="person", source="ner")
+        elif len(ent.text) > len(draft.name):
+            draft.name = ent.text
+        self._person_attributes(draft, ent)
+        return draft
+
+    def _person_attributes(self, draft: _Draft, ent: Span) -> None:
+        """Fill sector, country and affiliation from titles and appositions around a name."""
+        root = ent.root
+        related = [c for c in root.children if c.i < ent.start or c.i >= ent.end]
+        if root.dep_ == "appos":
+            related.append(root.head)
+            # "a commander of the X Brigades, Karim Haddad": the parser hangs the name on X
+            if root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
+                related.append(root.head.head.head)
+        related += [c for c in root.children if c.dep_ == "appos"]
+        for tok in related:
+            if tok.dep_ in MODIFIER_DEPS and tok.i in self.token_country and not draft.country:
+                draft.country = self.token_country[tok.i]
+            role = self._role_of(tok)
+            if role is None:
+                continue
+            role_draft = self._from_role_noun(tok, person=draft)
+            if role_draft is not None:
+                continue
+            if role.sector not in draft.sectors:
+                draft.sectors.append(role.sector)
+        if draft.country is None and draft.affiliation is not None:
+            draft.country = draft.affiliation.country
+        if draft.country is None and self.dominant:
+            draft.country = self.dominant
+            draft.source += "; country from the document's dominant country"
+
+    def _organisation(self, ent: Span) -> _Draft:
+        name = ent.text.removeprefix("the ").removeprefix("The ")
+        draft = self._draft(("org", name.lower()), name=name, kind="organisation", source="ner")
+        country = next((self.token_country[t.i] for t in ent if t.i in self.token_country), None)
+        if country is None:
+            country = next((c for t in ent if (c := self.d.demonym(t.text))), None)
+        head = ent[-1].lower_
+        role = self.d.role(head) or self.d.role(ent[-1].lemma_.lower())
+        group = self.d.group_heads.get(head)
+        chosen = role if (country and role) or not group else group
+        if chosen is not None:
+            draft.kind = _kind_of(chosen)
+            draft.sectors = draft.sectors or [chosen.sector]
+            draft.source = f"ner (kind from head word '{ent[-1].text}')"
+        draft.plural = True
+        draft.country = draft.country or country
+        if (
+            draft.country is None
+            and draft.kind in ("armed_group", "party", "government", "military", "police")
+            and self.dominant
+        ):
+            draft.country = self.dominant
+            draft.source += "; country from the document's dominant country"
+        return draft
+
+    # --- role nouns -----------------------------------------------------------------------------
+
+    def _role_of(self, token: Token) -> RoleNoun | None:
+        lemma = token.lemma_.lower()
+        for child in token.children:  # two-word roles: "police officer", "tribal leader"
+            if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+                hit = self.d.role(f"{child.lemma_.lower()} {lemma}") or self.d.role(
+                    f"{child.lower_} {token.lower_}"
+                )
+                if hit:
+                    return hit
+        return self.d.role(lemma) or self.d.role(token.lower_)
+
+    def _from_role_noun(self, token: Token, *, person: _Draft | None = None) -> _Draft | None:
+        """Return the actor of a role-noun phrase (or fold the role into ``person``)."""
+        role = self._role_of(token)
+        owner = self._owner(token)
+        lemma = token.lemma_.lower()
+        if role is None and not (owner and lemma in self.d.generic_heads):
+            return None
+        if (
+            role is None
+            or lemma in self.d.generic_heads
+            or (owner and role.sector in ("UAF", "REB"))
+        ):
+            role = self._modifier_role(token) or (
+                role if owner is None else _inherit(role, owner, lemma)
+            )
+        if role is None:
+            return None
+        country, how = self._modifier_country(token)
+        source = "role-noun" + (f" (country from {how})" if how else "")
+        if country is None and owner is not None:
+            country, source = owner.country, "role-noun (country of the group it belongs to)"
+        if country is None and self.dominant:
+            country, source = (
+                self.dominant,
+                "role-noun; country from the document's dominant country",
+            )
+        if person is not None:
+            return self._fold_into_person(person, token, role, country, owner, source)
+        key = ("role", role.lemma, country or "", str(id(owner)) if owner else "")
+        draft = self._draft(key, name=_phrase(token).text, kind=_kind_of(role), source=source)
+        draft.country, draft.affiliation = country, owner
+        draft.sectors = draft.sectors or [role.sector]
+        draft.plural = draft.plural or token.tag_ in ("NNS", "NNPS")
+        phrase = _phrase(token)
+        self._add_mention(draft, phrase.start, phrase.end)
+        return draft
+
+    def _fold_into_person(
+        self,
+        person: _Draft,
+        token: Token,
+        role: RoleNoun,
+        country: str | None,
+        owner: _Draft | None,
+        source: str,
+    ) -> _Draft:
+        if role.sector not in person.sectors:
+            person.sectors.insert(0, role.sector)
+        person.country = person.country or country
+        person.affiliation = person.affiliation or owner
+        if "role" not in person.source:
+            person.source += f"; sector from title/apposition '{token.text}' ({source})"
+        phrase = _phrase(token)
+        if token.dep_ == "appos" or token.head.dep_ == "appos" or token.i > phrase.start:
+            pass
+        if token.dep_ in MODIFIER_DEPS:  # a title inside the name's phrase: "President X"
+            for i in range(phrase.start, phrase.end):
+                self.token_actor.setdefault(i, person)
+        else:
+            self._add_mention(person, phrase.start, phrase.end)
+        return person
+
+    def _modifier_role(self, token: Token) -> RoleNoun | None:
+        for child in token.children:
+            role = self.d.role(child.lemma_.lower())
+            # civilian adjectives ("local officials") do not change what an official is
+            if child.dep_ in ("compound", "amod", "nmod") and role and role.sector != "CVL":
+                return role
+        return None
+
+    def _owner(self, token: Token) -> _Draft | None:
+        """Return the group a role phrase belongs to: "the group's spokesman", "commander of X"."""
+        for child in token.children:
+            if child.dep_ == "compound" and child.i in self.token_actor:
+                draft = self.token_actor[child.i]
+                if draft.kind not in ("state", "person", "civilian"):
+                    return draft  # "Hamas gunmen"
+            if child.dep_ == "poss" and child.i in self.token_actor:
+                draft = self.token_actor[child.i]
+                if draft.kind != "state" or token.lemma_.lower() in self.d.generic_heads:
+                    return draft
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.token_actor:
+                        draft = self.token_actor[pobj.i]
+                        if draft.kind != "state":
+                            return draft
+        return None
+
+    # --- anaphora -------------------------------------------------------------------------------
+
+    def _is_group_anaphor(self, token: Token) -> bool:
+        return token.lemma_.lower() in GROUP_ANAPHORS and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        )
+
+    def _resolve_anaphor(self, token: Token) -> None:
+        if token.dep_ not in ARGUMENT_DEPS and token.dep_ != "nsubj":
+            return
+        word = token.lower_
+        if (
+            word in THING_PRONOUNS
+            and token.dep_ == "nsubj"
+            and token.head.lemma_ in ("be", "seem", "appear")
+        ):
+            return  # expletive "it is ..."
+        if word in PERSON_PRONOUNS:
+            target = self._last(lambda d: d.kind == "person", token)
+        elif word in PLURAL_PRONOUNS:
+            target = self._last(lambda d: d.plural or d.kind in GROUP_KINDS, token)
+        elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            target = self._last(lambda d: d.kind in GROUP_KINDS, token)
+        elif self._is_group_anaphor(token):
+            target = self._last(lambda d: d.kind in GROUP_ANAPHOR_KINDS, token)
+        else:
+            return
+        if target is not None:
+            start = token.i if token.pos_ == "PRON" else _phrase(token).start
+            self._add_mention(target, start, token.i + 1)
+
+    def _last(self, accept: Callable[[_Draft], bool], token: Token) -> _Draft | None:
+        best: tuple[int, _Draft] | None = None
+        for draft in self.drafts:
+            if not accept(draft):
+                continue
+            before = [s for s, _ in draft.mentions if s < token.idx]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), draft)
+        return best[1] if best else None
+
+    # --- bookkeeping ----------------------------------------------------------------------------
+
+    def _draft(self, key: tuple[str, ...], *, name: str, kind: str, source: str) -> _Draft:
+        draft = self.by_key.get(key)
+        if draft is None:
+            draft = _Draft(name=name, kind=kind, key=key, source=source)
+            self.by_key[key] = draft
+            self.drafts.append(draft)
+        return draft
+
+    def _add_mention(self, draft: _Draft, start: int, end: int) -> None:
+        """Record tokens start..end (token indices) as a mention of ``draft``."""
+        span = self.doc[start:end]
+        if (span.start_char, span.end_char) not in draft.mentions:
+            draft.mentions.append((span.start_char, span.end_char))
+        for i in range(start, end):
+            self.token_actor.setdefault(i, draft)
+
+    def _finish(self) -> list[Actor]:
+        live = [d for d in self.drafts if d.mentions]
+        live.sort(key=lambda d: min(s for s, _ in d.mentions))
+        ids = {id(d): f"a{n}" for n, d in enumerate(live, start=1)}
+        actors = []
+        for draft in live:
+            mentions = sorted(set(draft.mentions))
+            texts = {self.doc.text[s:e] for s, e in mentions}
+            affiliation = ids.get(id(draft.affiliation)) if draft.affiliation else None
+            actors.append(
+                Actor(
+                    id=ids[id(draft)],
+                    name=draft.name,
+                    kind=draft.kind,
+                    country=draft.country,
+                    sectors=list(dict.fromkeys(draft.sectors)),
+                    mentions=[Mention(s, e) for s, e in mentions],
+                    aliases=sorted(t for t in texts if t != draft.name),
+                    affiliation=affiliation,
+                    source=draft.source,
+                )
+            )
+        return actors
+
+
+def _kind_of(role: RoleNoun) -> str:
+    return role.kind
+
+
+def _inherit(role: RoleNoun | None, owner: _Draft, lemma: str) -> RoleNoun | None:
+    """A generic head ("spokesman", "wing") takes the kind and sector of its group."""
+    sector = owner.sectors[0] if owner.sectors else (role.sector if role else None)
+    if sector is None:
+        return role
+    kind = owner.kind if owner.kind != "state" or role is None else role.kind
+    return RoleNoun(lemma, kind, sector)
+
+
+def _phrase(token: Token) -> Span:
+    """Return the noun phrase of a head noun without its clauses and prepositional phrases."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ not in ("punct", "cc", "appos"):
+            start = min(start, child.left_edge.i)
+    return token.doc[start : token.i + 1]

@@ -1,0 +1,114 @@
+"""Actors from entities and role nouns, with merging, affiliation, anaphora and countries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirecoder.api import Extractor
+from wirecoder.config import Settings
+from wirecoder.errors import DataFileError
+from wirecoder.nlp.actor_dictionary import load_actor_dictionary
+from wirecoder.records import Actor, DocumentRecord
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings(components=("entities", "actors")))
+
+
+def by_name(record: DocumentRecord, text: str) -> Actor:
+    for actor in record.actors:
+        if any(record.text[m.start : m.end] == text for m in actor.mentions) or actor.name == text:
+            return actor
+    raise AssertionError(f"no actor for {text!r}: {[a.name for a in record.actors]}")
+
+
+def test_dictionary_lookups() -> None:
+    d = load_actor_dictionary()
+    assert d.lookup_name("the United Nations").code == "IGO"  # type: ignore[union-attr]
+    assert d.lookup_name("U.S.").country == "USA"  # type: ignore[union-attr]
+    assert d.lookup_name("us") is None  # acronyms are case-sensitive
+    assert d.demonym("Nigerians") == "NGA"
+    assert d.role("soldier").sector == "MIL"  # type: ignore[union-attr]
+    assert d.role("gunman").sector == "UAF"  # type: ignore[union-attr]
+
+
+def test_demonym_and_role_nouns(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Nigerian soldiers clashed with gunmen while Kenyan police watched. "
+        "The Iraqi interior ministry said journalists were detained."
+    )
+    soldiers = by_name(rec, "Nigerian soldiers")
+    assert (soldiers.country, soldiers.sectors, soldiers.kind) == ("NGA", ["MIL"], "military")
+    assert by_name(rec, "Kenyan police").country == "KEN"
+    assert by_name(rec, "Kenyan police").sectors == ["COP"]
+    ministry = by_name(rec, "The Iraqi interior ministry")
+    assert (ministry.country, ministry.sectors) == ("IRQ", ["GOV"])
+    assert by_name(rec, "gunmen").sectors == ["UAF"]
+    assert by_name(rec, "journalists").sectors == ["JRN"]
+
+
+def test_worked_example_person_affiliation_and_anaphora(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Local officials in Mosul said that last week a senior commander of the Northern Brigades, "
+        "Karim Haddad, met tribal leaders in Tal Afar. The group's spokesman denied that it had "
+        "received weapons from abroad. Haddad left the next day."
+    )
+    group = by_name(rec, "the Northern Brigades")
+    assert group.kind == "armed_group" and "REB" in group.sectors
+    person = by_name(rec, "Karim Haddad")
+    assert person.kind == "person" and person.affiliation == group.id
+    assert "REB" in person.sectors and person.country == "IRQ"
+    assert any(
+        rec.text[m.start : m.end] == "Haddad" for m in person.mentions
+    )  # name variant merged
+    texts = {rec.text[m.start : m.end] for m in group.mentions}
+    assert {"The group", "it"} <= texts  # recency rule
+    spokesman = by_name(rec, "The group's spokesman")
+    assert spokesman.affiliation == group.id
+    leaders = by_name(rec, "tribal leaders")
+    assert leaders.sectors == ["ELI"] and leaders.country == "IRQ"
+    assert "dominant" in (leaders.source or "")
+    assert by_name(rec, "Local officials").country == "IRQ"
+
+
+def test_title_gives_person_sector_and_country(extractor: Extractor) -> None:
+    rec = extractor.extract("Velmoran President Dario Venn met Portuguese President Tomas Ekvall.")
+    ekvall = by_name(rec, "Tomas Ekvall")
+    assert ekvall.country == "PRT" and ekvall.sectors == ["GOV"]
+
+
+def test_ids_are_in_text_order(extractor: Extractor) -> None:
+    rec = extractor.extract("The UN and NATO criticised Britain.")
+    assert [a.id for a in rec.actors] == [f"a{i}" for i in range(1, len(rec.actors) + 1)]
+    starts = [min(m.start for m in a.mentions) for a in rec.actors]
+    assert starts == sorted(starts)
+    assert by_name(rec, "UN").kind == "igo"
+
+
+def test_user_dictionary_extends_bundled(tmp_path: Path) -> None:
+    path = tmp_path / "extra.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "type": "organisation",
+                "names": ["Zorblan Guard"],
+                "kind": "armed_group",
+                "sectors": ["REB"],
+                "country": "NGA",
+            }
+        )
+        + "\n"
+    )
+    d = load_actor_dictionary((path,))
+    assert d.lookup_name("the Zorblan Guard").country == "NGA"  # type: ignore[union-attr]
+
+
+def test_bad_user_dictionary_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"type": "role", "lemmas": ["x"], "kind": "alien", "sector": "CVL"}\n')
+    with pytest.raises(DataFileError, match="line 1"):
+        load_actor_dictionary((path,))

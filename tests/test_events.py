@@ -1,0 +1,104 @@
+"""Events from the trigger lexicon and dependency patterns, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.api import Extractor
+from wirecoder.config import Settings
+from wirecoder.ontology import load_ontology
+from wirecoder.records import DocumentRecord, Event
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings(components=("entities", "actors", "events")))
+
+
+def top(rec: DocumentRecord) -> Event:
+    assert rec.events, f"no event in {rec.text!r}"
+    return max(rec.events, key=lambda e: e.confidence)
+
+
+def actor_name(rec: DocumentRecord, actor_id: str | None) -> str | None:
+    return next((a.name for a in rec.actors if a.id == actor_id), None)
+
+
+def test_exemplars_are_coded_with_their_type(extractor: Extractor) -> None:
+    exemplars = load_ontology().exemplars
+    hits = sum(top(extractor.extract(ex.text)).type == ex.type for ex in exemplars)
+    assert hits / len(exemplars) >= 0.85
+
+
+def test_passive_with_agent_and_counts(extractor: Extractor) -> None:
+    rec = extractor.extract("At least 12 people were killed by Nigerian soldiers in Valde.")
+    ev = top(rec)
+    assert ev.type == "ASSAULT"
+    assert ev.actor[0].text == "Nigerian soldiers" and ev.actor[0].actor is not None
+    assert ev.recipient[0].text == "At least 12 people"
+    assert ev.counts.killed == 12
+    assert ev.codes.quad == 4 and ev.codes.cameo_root == "18"
+    assert ev.trigger.text == "killed" and rec.text[ev.trigger.start : ev.trigger.end] == "killed"
+    assert ev.id == "v1" and ev.status == "asserted"
+
+
+def test_particle_trigger_and_arrest_count(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Gunmen opened fire on a market in Kesh. Police arrested 40 protesters."
+    )
+    first, second = rec.events[0], rec.events[-1]
+    assert (first.type, first.mode, first.trigger.text) == ("ASSAULT", "firearms", "opened fire")
+    assert first.recipient[0].text == "a market"
+    assert (second.type, second.mode) == ("COERCE", "arrest")
+    assert second.counts.arrested == 40
+    assert second.codes.acled_sub_event_type == "Arrests"
+
+
+def test_reported_speech_codes_the_complement(extractor: Extractor) -> None:
+    rec = extractor.extract("Officials said the Red Delta Front attacked a convoy near Marn.")
+    ev = top(rec)
+    assert ev.type == "ASSAULT"
+    assert actor_name(rec, ev.actor[0].actor) == "Red Delta Front"
+    assert all(e.trigger.text != "said" for e in rec.events)
+
+
+def test_governing_verb_absorbs_complement(extractor: Extractor) -> None:
+    rec = extractor.extract("The Red Delta Front threatened to attack government convoys.")
+    assert [e.type for e in rec.events] == ["THREATEN"]
+    assert rec.events[0].mode == "violence"
+    assert rec.events[0].recipient[0].text == "government convoys"
+
+
+def test_call_for_is_request_and_intent_is_agree(extractor: Extractor) -> None:
+    rec = extractor.extract("The Lorian League called for the release of the detained journalists.")
+    assert (top(rec).type, top(rec).mode) == ("REQUEST", "yield")
+    rec = extractor.extract("Velmora will provide food aid to the flooded provinces.")
+    assert top(rec).type == "AGREE"
+    rec = extractor.extract("Velmora will not accept more refugees.")
+    assert top(rec).type == "REJECT"
+
+
+def test_take_to_the_streets_is_protest(extractor: Extractor) -> None:
+    rec = extractor.extract("Thousands of students took to the streets of Kesh on Friday.")
+    assert (top(rec).type, top(rec).mode) == ("PROTEST", "demo")
+
+
+def test_meeting_with_recipient_and_coordinated_subjects(extractor: Extractor) -> None:
+    rec = extractor.extract("Velmora and Tarsk met with the Lorian League in Kesh.")
+    ev = top(rec)
+    assert ev.type == "CONSULT"
+    assert [a.text for a in ev.actor] == ["Velmora", "Tarsk"]
+    assert ev.recipient[0].text == "the Lorian League"
+
+
+def test_no_trigger_no_event(extractor: Extractor) -> None:
+    rec = extractor.extract("The weather in Kesh was mild and the markets were busy.")
+    assert rec.events == []
+
+
+def test_confidence_and_reason(extractor: Extractor) -> None:
+    rec = extractor.extract("Oskari troops withdrew from the valley.")
+    ev = top(rec)
+    assert ev.type == "RETREAT" and ev.mode == "withdraw"
+    assert 0 < ev.confidence <= 1
+    assert ev.reason and "triggers.jsonl" in ev.reason
