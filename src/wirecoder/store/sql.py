@@ -381,7 +381,7 @@ class SQLStore(Store):
                 near_duplicates=count(t.near_duplicates),
                 events_by_type=grouped(e.c.type),
                 events_by_status=grouped(e.c.status),
-                top_actors=grouped(ea.c.name, limit=top),
+                top_actors=grouped(ea.c.name, ea.c.actor_id.is_not(None), limit=top),
                 top_places=grouped(e.c.place_name, limit=top),
                 failures_by_code=grouped(t.failures.c.code),
                 runs=runs,
