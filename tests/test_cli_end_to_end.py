@@ -115,3 +115,14 @@ def test_extract_from_stdin_is_valid_json_lines():
 def test_bad_date_option_is_a_clear_error():
     result = CliRunner().invoke(main, ["extract", "-", "--published", "14/03/2024"], input="x")
     assert result.exit_code == 2 and "W404" in result.output
+
+
+def test_bench_runs_and_reports_its_figures(root):
+    result = CliRunner().invoke(
+        main, ["bench", "--corpus", str(root / "demo" / "corpus"), "--articles", "12", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["articles"] == 12 and figures["distinct_texts"] >= 30
+    assert figures["pipeline_seconds"] > 0 and figures["baseline_seconds"] > 0
+    assert set(figures["component_seconds"]) == set(figures["components"])
