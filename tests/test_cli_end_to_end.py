@@ -126,3 +126,4 @@ def test_bench_runs_and_reports_its_figures(root):
     assert figures["articles"] == 12 and figures["distinct_texts"] >= 30
     assert figures["pipeline_seconds"] > 0 and figures["baseline_seconds"] > 0
     assert set(figures["component_seconds"]) == set(figures["components"])
+    assert figures["articles_per_second"] > 0 and figures["ratio"] > 0

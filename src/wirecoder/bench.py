@@ -39,6 +39,14 @@ class BenchResult:
     def ratio(self) -> float:
         return self.pipeline_seconds / self.baseline_seconds
 
+    def to_dict(self) -> dict[str, object]:
+        """Return the measurements and the derived rates, for --json."""
+        return dataclasses.asdict(self) | {
+            "articles_per_second": round(self.articles_per_second, 2),
+            "words_per_second": round(self.words_per_second, 1),
+            "ratio": round(self.ratio, 3),
+        }
+
     def lines(self) -> list[str]:
         """Return the human-readable report."""
         out = [

@@ -470,7 +470,7 @@ def bench(
     settings = _settings(components, batch_size, n_process)
     result = run_benchmark(corpus, n_articles=articles, settings=settings)
     if as_json:
-        click.echo(json.dumps(dataclasses.asdict(result), indent=2))
+        click.echo(json.dumps(result.to_dict(), indent=2))
     else:
         for line in result.lines():
             click.echo(line)
