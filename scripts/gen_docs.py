@@ -16,6 +16,8 @@ from wirecoder.config import describe_settings
 from wirecoder.errors import ErrorCode
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+# fixed width and the group's help option names, so output does not depend on the terminal
+_WIDTH: dict = {"terminal_width": 88, "max_content_width": 88, "help_option_names": ["-h", "--help"]}
 
 
 def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
@@ -36,10 +38,10 @@ def cli_markdown() -> str:
         "Generated from the code by `scripts/gen_docs.py`; `wirecoder COMMAND --help` prints the same.",
         "",
     ]
-    ctx = click.Context(main, info_name="wirecoder", terminal_width=88, max_content_width=88)
+    ctx = click.Context(main, info_name="wirecoder", **_WIDTH)
     lines += ["## wirecoder", "", "```", main.get_help(ctx), "```", ""]
     for path, cmd in _commands(main, "wirecoder"):
-        sub = click.Context(cmd, info_name=path, terminal_width=88, max_content_width=88)
+        sub = click.Context(cmd, info_name=path, **_WIDTH)
         lines += [f"## {path}", "", "```", cmd.get_help(sub), "```", ""]
     return "\n".join(lines)
 
