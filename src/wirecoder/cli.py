@@ -516,22 +516,29 @@ def eval_command(
     """
     from .eval import floors as floors_mod
     from .eval import report
-    from .eval.registry import DATASETS
+    from .eval.runner import run_all as run_all_datasets
     from .eval.runner import run_evaluation
 
-    names = list(DATASETS) if run_all else list(datasets)
-    if not names:
+    if not datasets and not run_all:
         raise click.UsageError("name at least one dataset, or use --all")
     settings = _settings(components, batch_size, n_process)
     try:
-        results = run_evaluation(names, settings=settings, data=data, limit=limit)
+        if run_all and limit is None:
+            results = run_all_datasets(settings=settings, data=data)
+        else:
+            names = list(datasets)
+            if run_all:
+                from .eval.registry import DATASETS
+
+                names = list(DATASETS)
+            results = run_evaluation(names, settings=settings, data=data, limit=limit)
     except WirecoderError as exc:
         _fail(exc)
         return
     if as_json:
-        click.echo(report.results_json(results))
+        click.echo(report.results_to_json(results))
     else:
-        report.print_results(_console(), results)
+        report.print_table(results, console=_console())
     if run_all:
         report.write_quality_markdown(results, quality_file)
         _err_console().print(f"wrote {quality_file}")
