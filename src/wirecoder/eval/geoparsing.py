@@ -10,6 +10,8 @@ Conventions, stated with every score (``EvalResult.notes``):
   and the *_Expression types (common nouns) are not.
 * Recognition: P/R/F1 on exact spans (``toponym_*``) and on overlapping spans
   (``toponym_*_overlap``), one to one.
+* Each article's outlet address (GWN link, LGL domain, GeoVirus source) is passed as its URL:
+  a country-code domain is country context, as in production.
 * Geocoding: on gold toponyms with coordinates that a predicted place overlaps; a matched
   but unresolved place counts as the largest error (20,039 km). ``gold_*`` metrics resolve the
   gold spans themselves (recognition given). AUC is the normalised area under the sorted
@@ -67,6 +69,7 @@ class GoldDoc:
     doc_id: str
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
+    url: str | None = None  # the outlet's address: GWN link, LGL domain, GeoVirus source
 
 
 def repair_span(
@@ -108,7 +111,7 @@ def read_gwn(path: Path) -> list[GoldDoc]:
     docs = []
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
-        doc = GoldDoc(f"gwn:{art.get('file')}", text)
+        doc = GoldDoc(f"gwn:{art.get('file')}", text, url=art.findtext("link"))
         for t in art.iter("toponym"):
             if t.findtext("type") not in GWN_TOPONYM_TYPES:
                 continue
@@ -131,7 +134,7 @@ def read_lgl(path: Path) -> list[GoldDoc]:
     docs = []
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
-        doc = GoldDoc(f"lgl:{art.get('docid')}", text)
+        doc = GoldDoc(f"lgl:{art.get('docid')}", text, url=art.findtext("domain"))
         for t in art.iter("toponym"):
             tag = t.find("gaztag")
             geo: dict[str, float | int | None] = {}
@@ -158,7 +161,7 @@ def read_geovirus(path: Path) -> list[GoldDoc]:
     docs = []
     for number, art in enumerate(ET.parse(path).getroot().iter("article")):
         text = art.findtext("text") or ""
-        doc = GoldDoc(f"geovirus:{number}", text)
+        doc = GoldDoc(f"geovirus:{number}", text, url=art.findtext("source"))
         for loc in art.iter("location"):
             start, end = int(loc.findtext("start") or 0) - 1, int(loc.findtext("end") or 0) - 1
             gold = _gold(
@@ -296,10 +299,11 @@ class _GeoparsingDataset(Dataset):
             raise UsageError(ErrorCode.W401, name="places", known="(not in this pipeline)")
         tally = _Tally()
         for gold, doc in zip(docs, pipeline.parse(d.text for d in docs), strict=True):
-            doc = pipeline.enrich(doc, Article(text=gold.text, origin=gold.doc_id, language="en"))
+            article = Article(text=gold.text, origin=gold.doc_id, language="en", url=gold.url)
+            doc = pipeline.enrich(doc, article)
             spans = [(g.start, g.end) for g in gold.toponyms]
             toponyms = gold_toponyms(doc, places_comp.gazetteer, spans)
-            chosen = resolve_toponyms(toponyms)
+            chosen = resolve_toponyms(toponyms, base=places_comp.base_context(doc))
             resolved = [
                 place_record(f"g{i}", t, c)
                 for i, (t, c) in enumerate(zip(toponyms, chosen, strict=True))

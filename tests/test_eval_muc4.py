@@ -1,0 +1,354 @@
+"""MUC-4 readers, matching rules and scores on hand-made texts and keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from wirecoder.eval.base import benchmarks_dir
+from wirecoder.eval.muc4 import (
+    GoldEntity,
+    Muc4,
+    MucScores,
+    PredictedTemplate,
+    date_matches,
+    filler_matches,
+    incident_type,
+    load_split,
+    location_levels,
+    parse_date_filler,
+    parse_keys,
+    parse_location_filler,
+    parse_muc_dateline,
+    parse_string_fillers,
+    predicted_templates,
+    role_prf,
+    template_entities,
+    truecase,
+)
+from wirecoder.records import (
+    Actor,
+    Argument,
+    Article,
+    DocumentRecord,
+    Entity,
+    Event,
+    EventDate,
+    EventLocation,
+    Mention,
+    Place,
+    TextSpan,
+)
+
+SLOTS = [
+    "MESSAGE: ID", "MESSAGE: TEMPLATE", "INCIDENT: DATE", "INCIDENT: LOCATION",
+    "INCIDENT: TYPE", "INCIDENT: STAGE OF EXECUTION", "INCIDENT: INSTRUMENT ID",
+    "INCIDENT: INSTRUMENT TYPE", "PERP: INCIDENT CATEGORY", "PERP: INDIVIDUAL ID",
+    "PERP: ORGANIZATION ID", "PERP: ORGANIZATION CONFIDENCE", "PHYS TGT: ID", "PHYS TGT: TYPE",
+    "PHYS TGT: NUMBER", "PHYS TGT: FOREIGN NATION", "PHYS TGT: EFFECT OF INCIDENT",
+    "PHYS TGT: TOTAL NUMBER", "HUM TGT: NAME", "HUM TGT: DESCRIPTION", "HUM TGT: TYPE",
+    "HUM TGT: NUMBER", "HUM TGT: FOREIGN NATION", "HUM TGT: EFFECT OF INCIDENT",
+    "HUM TGT: TOTAL NUMBER",
+]  # fmt: skip
+
+
+def template(fillers: Mapping[int, str | list[str]]) -> str:
+    """Return one key template; unnamed slots are "-"; list values give continuation lines."""
+    lines = []
+    for i, name in enumerate(SLOTS):
+        value = fillers.get(i, "-")
+        values = value if isinstance(value, list) else [value]
+        lines.append(f"{i}.".ljust(4) + name.ljust(32) + values[0])
+        lines.extend(" " * 36 + v for v in values[1:])
+    return "\n".join(lines) + "\n"
+
+
+KEY = (
+    ";;; a comment line\n"
+    + template(
+        {
+            0: "TST1-MUC3-0001",
+            1: "1",
+            2: "- 03 MAR 90",
+            3: "RURITANIA: NORTH (DEPARTMENT): OLDTOWN (TOWN)",
+            4: "BOMBING",
+            5: "ACCOMPLISHED",
+            6: '"CAR BOMB"',
+            9: '? "GUNMEN" / "ARMED MEN"',
+            10: '"POPULAR FRONT" / "PF"',
+            11: 'CLAIMED OR ADMITTED: "POPULAR FRONT" / "PF"',
+            12: '"POLICE STATION"',
+            18: '"JUAN PEREZ"',
+            19: ['"MAYOR": "JUAN PEREZ"', '"PEASANTS"'],
+        }
+    )
+    + "\n"
+    + template({0: "TST1-MUC3-0001", 1: "2 (OPTIONAL)", 4: "ARSON", 12: '"BUS"'})
+    + "\n"
+    + template({i: "*" for i in range(1, 25)} | {0: "TST1-MUC3-0002"})
+)
+
+TEXTS = """TST1-MUC3-0001
+
+   OLDTOWN, 5 MAR 90 (RADIO) -- [TEXT] A CAR BOMB EXPLODED AT THE POLICE
+STATION OF OLDTOWN.  THE POPULAR FRONT CLAIMED THE ATTACK.
+
+TST1-MUC3-0002
+
+   NO CITY, NO DATE -- [TEXT] THE MINISTER SPOKE ABOUT THE ECONOMY.
+"""
+
+
+def test_parse_keys_templates_and_continuations() -> None:
+    keys = parse_keys(KEY)
+    assert list(keys) == ["TST1-MUC3-0001", "TST1-MUC3-0002"]
+    first, second = keys["TST1-MUC3-0001"]
+    assert (first.number, first.optional, first.relevant) == ("1", False, True)
+    assert (second.number, second.optional) == ("2", True)
+    assert first.slots[19] == ['"MAYOR": "JUAN PEREZ"', '"PEASANTS"']
+    assert first.lines(7) == []  # "-" is empty
+    assert not keys["TST1-MUC3-0002"][0].relevant
+    assert first.labels(11) == [{"CLAIMED OR ADMITTED"}]
+
+
+def test_parse_string_fillers() -> None:
+    assert parse_string_fillers('? "GUNMEN" / "ARMED MEN"') == (["GUNMEN", "ARMED MEN"], True, None)
+    assert parse_string_fillers('"MAYOR": "JUAN PEREZ"') == (["MAYOR"], False, "JUAN PEREZ")
+    assert parse_string_fillers('"\\"RED\\" FARM" / "FARM"') == (
+        ['"RED" FARM', "FARM"],
+        False,
+        None,
+    )
+
+
+def test_human_target_description_joins_its_name() -> None:
+    first = parse_keys(KEY)["TST1-MUC3-0001"][0]
+    entities = template_entities(first, "human_target")
+    assert entities == [
+        GoldEntity(("JUAN PEREZ", "MAYOR"), False),
+        GoldEntity(("PEASANTS",), False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("filler", "expected"),
+    [
+        ("26 AUG 89", [(date(1989, 8, 26), date(1989, 8, 26))]),
+        ("25 AUG 89 - 26 AUG 89", [(date(1989, 8, 25), date(1989, 8, 26))]),
+        ("- 26 AUG 89", [(None, date(1989, 8, 26))]),
+        ("-26 AUG 89", [(None, date(1989, 8, 26))]),
+        (
+            "(26 AUG 89) / (- 27 AUG 89)",
+            [(date(1989, 8, 26), date(1989, 8, 26)), (None, date(1989, 8, 27))],
+        ),
+        ("OCT 89", [(date(1989, 10, 1), date(1989, 10, 31))]),
+        ("11 NOV", [(date(1989, 11, 11), date(1989, 11, 11))]),  # year from the dateline
+    ],
+)
+def test_parse_date_filler(filler: str, expected: list[tuple[date | None, date]]) -> None:
+    assert parse_date_filler(filler, reference=date(1990, 1, 5)) == expected
+
+
+def test_parse_location_filler() -> None:
+    (loc,) = parse_location_filler("RURITANIA: NORTH (DEPARTMENT): OLDTOWN (TOWN)")
+    assert (loc.country, loc.departments, loc.places) == ("RURITANIA", ("NORTH",), ("OLDTOWN",))
+    alts = parse_location_filler("(PERU: LIMA (CITY)) / (PERU: CUZCO (CITY))")
+    assert [a.places for a in alts] == [("LIMA",), ("CUZCO",)]
+    assert parse_location_filler("? COLOMBIA")[0].country == "COLOMBIA"
+
+
+def test_parse_muc_dateline() -> None:
+    assert parse_muc_dateline("   LIMA, 3 JAN 90 (EFE) -- [TEXT] X")[:2] == (
+        "LIMA",
+        date(1990, 1, 3),
+    )
+    assert parse_muc_dateline("   LIMA, JUNE 11 89 -- X")[1] == date(1989, 6, 11)
+    assert parse_muc_dateline("   LIMA, 18 APRIL 89 -- X")[1] == date(1989, 4, 18)
+    assert parse_muc_dateline("   CLANDESTINE, NO DATE -- X")[:2] == ("CLANDESTINE", None)
+    assert parse_muc_dateline("no dateline here") == (None, None, 0)
+
+
+def test_truecase_keeps_offsets() -> None:
+    text = "THE ARMY SAID THAT GUERRILLAS OF THE FMLN ATTACKED SAN SALVADOR.  IT WAS LATE."
+    cased = truecase(text)
+    assert len(cased) == len(text)
+    assert cased.lower() == text.lower()
+    assert cased.startswith("The army said")
+    assert "FMLN" in cased
+    assert "San Salvador" in cased
+    assert "It was late." in cased
+
+
+def test_filler_matches_rules() -> None:
+    entity = GoldEntity(("ARMED FORCES OF THE NORTH", "AFN"), False)
+    assert filler_matches("the armed forces", entity)  # same head word
+    assert filler_matches("AFN", entity)
+    assert filler_matches("the AFN rebels", entity)  # containment
+    assert not filler_matches("police", entity)
+    assert not filler_matches("", entity)
+
+
+def test_role_prf_optional_and_one_to_one() -> None:
+    gold = [
+        GoldEntity(("PEASANTS",), False),
+        GoldEntity(("SOLDIER",), True),
+        GoldEntity(("JUDGE",), True),
+    ]
+    prf = role_prf(gold, ["peasants", "the peasants", "a soldier", "a priest"])
+    # "the peasants" is a duplicate of "peasants"; the unmatched optional JUDGE is not gold
+    assert (prf.tp, prf.predicted, prf.gold) == (2, 3, 2)
+
+
+def _event(
+    kind: str,
+    trigger: str,
+    *,
+    mode: str | None = None,
+    status: str = "asserted",
+    actor: str | None = None,
+    recipient: str | None = None,
+    place: str | None = None,
+    when: tuple[date, date] | None = None,
+) -> Event:
+    return Event(
+        id="v1",
+        type=kind,
+        trigger=TextSpan(trigger, 0, len(trigger)),
+        sentence=Mention(0, 10),
+        mode=mode,
+        actor=[Argument(None, actor, 50, 50 + len(actor))] if actor else [],
+        recipient=[Argument(None, recipient, 80, 80 + len(recipient))] if recipient else [],
+        location=EventLocation(place) if place else None,
+        date=EventDate(when[0], when[1]) if when else None,
+        status=status,
+        confidence=0.5,
+    )
+
+
+def test_incident_type_map() -> None:
+    assert incident_type(_event("ASSAULT", "exploded")) == "BOMBING"
+    assert incident_type(_event("ASSAULT", "attacked", mode="abduct")) == "KIDNAPPING"
+    assert incident_type(_event("ASSAULT", "attacked")) == "ATTACK"
+    assert incident_type(_event("ASSAULT", "burned")) == "ARSON"
+    assert incident_type(_event("THREATEN", "threatened")) == "ATTACK"
+    assert incident_type(_event("CONSULT", "met")) is None
+
+
+def test_location_levels_and_date_matches() -> None:
+    place = Place("p1", "Lima", 0, 4, name="Lima", country="PER", admin1="Lima")
+    assert location_levels("PERU: LIMA (DEPARTMENT): LIMA (CITY)", place) == {
+        "country": True,
+        "department": True,
+        "town": True,
+    }
+    assert location_levels("PERU: CUZCO (CITY)", place) == {"country": True, "town": False}
+    assert location_levels("COLOMBIA", None) == {"country": False}
+    event = _event("ASSAULT", "x", when=(date(1990, 3, 1), date(1990, 3, 3)))
+    assert date_matches("- 03 MAR 90", event, reference=None)
+    assert date_matches("01 MAR 90 - 03 MAR 90", event, reference=None)
+    assert not date_matches("03 MAR 90", event, reference=None)
+
+
+def _record() -> DocumentRecord:
+    text = "x" * 120
+    bombing = _event(
+        "ASSAULT",
+        "exploded",
+        status="claimed",
+        actor="the Popular Front",
+        recipient="the police station",
+        place="p1",
+        when=(date(1990, 3, 1), date(1990, 3, 3)),
+    )
+    return DocumentRecord(
+        doc_id="d",
+        text=text,
+        entities=[Entity("e1", "Popular Front", "ORG", 54, 67)],
+        places=[Place("p1", "Oldtown", 0, 7, name="Oldtown", country=None)],
+        events=[bombing],
+    )
+
+
+def test_scores_on_one_text() -> None:
+    gold = [t for t in parse_keys(KEY)["TST1-MUC3-0001"] if t.relevant]
+    ours = predicted_templates(_record())
+    assert [(t.incident_type, t.fillers["perp_organization"]) for t in ours] == [
+        ("BOMBING", ["the Popular Front"])
+    ]
+    scores = MucScores()
+    scores.add_text(gold, ours, date(1990, 3, 5))
+    metrics = scores.metrics()
+    assert metrics["relevance_f1"] == 1.0
+    # one of ours, aligned to the required template with the right type; the optional one unmatched
+    assert (scores.templates.tp, scores.templates.predicted, scores.templates.gold) == (1, 1, 1)
+    assert metrics["type_accuracy"] == 1.0
+    assert metrics["role_f1_perp_organization"] == 1.0
+    assert metrics["role_f1_physical_target"] == pytest.approx(2 / 3)  # POLICE STATION and BUS
+    assert scores.roles["human_target"].gold == 2
+    assert metrics["date_accuracy"] == 1.0
+    assert metrics["location_town_accuracy"] == 1.0
+    assert metrics["location_country_accuracy"] == 0.0
+    assert metrics["confidence_accuracy"] == 1.0
+    assert metrics["stage_accuracy"] == 1.0
+
+
+def test_irrelevant_text_with_no_events_is_neutral() -> None:
+    scores = MucScores()
+    scores.add_text([], [], None)
+    assert scores.relevance.gold == 0 and scores.relevance.predicted == 0
+    scores.add_text([], [PredictedTemplate("ATTACK", [_event("ASSAULT", "x")], None)], None)
+    assert scores.relevance.predicted == 1 and scores.templates.predicted == 1
+
+
+class FakeExtractor:
+    version = "fake"
+
+    def extract_articles(self, articles: Iterable[Article]) -> Iterator[DocumentRecord]:
+        for article in articles:
+            yield DocumentRecord(doc_id=article.doc_id, text=article.text)
+
+
+def test_evaluate_on_a_tiny_corpus(tmp_path: Path) -> None:
+    tst1 = tmp_path / "muc34" / "TASK" / "CORPORA" / "tst1"
+    tst1.mkdir(parents=True)
+    (tst1 / "tst1-muc3").write_text(TEXTS, encoding="latin-1")
+    (tst1 / "key-tst1.v7").write_text(KEY, encoding="latin-1")
+    texts, _keys = load_split(tmp_path / "muc34" / "TASK" / "CORPORA", "tst1")
+    assert [t.doc_id for t in texts] == ["TST1-MUC3-0001", "TST1-MUC3-0002"]
+    assert texts[0].published == date(1990, 3, 5) and texts[0].dateline_place == "OLDTOWN"
+    assert texts[0].body.startswith(" [TEXT] A CAR BOMB")
+    result = Muc4().evaluate(FakeExtractor(), data=tmp_path)
+    assert result.counts["documents"] == 2
+    assert result.counts["relevant_texts"] == 1
+    assert result.metrics["relevance_r"] == 0.0
+    assert any("tst3" in note for note in result.notes)
+
+
+@pytest.mark.benchmarks
+def test_real_keys_parse() -> None:
+    corpora = benchmarks_dir() / "muc4" / "muc34" / "TASK" / "CORPORA"
+    if not corpora.is_dir():
+        pytest.skip(f"benchmark data absent: {corpora}")
+    texts, keys = load_split(corpora, "tst1")
+    assert len(texts) == 100
+    assert {t.doc_id for t in texts} == set(keys)
+    for templates in keys.values():
+        for tpl in templates:
+            assert tpl.number
+
+
+def test_named_armed_group_actor_is_an_organisation() -> None:
+    event = _event("ASSAULT", "attacked")
+    event.actor = [Argument("a1", "FMLN", 0, 4), Argument("a2", "the guerrillas", 10, 24)]
+    record = DocumentRecord(
+        doc_id="d",
+        text="x" * 100,
+        actors=[Actor("a1", "FMLN", "armed_group"), Actor("a2", "guerrillas", "armed_group")],
+        events=[event],
+    )
+    (ours,) = predicted_templates(record)
+    assert ours.fillers["perp_organization"] == ["FMLN"]
+    assert ours.fillers["perp_individual"] == ["the guerrillas"]
