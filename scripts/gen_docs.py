@@ -17,7 +17,11 @@ from wirecoder.errors import ErrorCode
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 # fixed width and the group's help option names, so output does not depend on the terminal
-_WIDTH: dict = {"terminal_width": 88, "max_content_width": 88, "help_option_names": ["-h", "--help"]}
+_WIDTH: dict = {
+    "terminal_width": 88,
+    "max_content_width": 88,
+    "help_option_names": ["-h", "--help"],
+}
 
 
 def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
