@@ -133,6 +133,15 @@ def _modality_table(name: str, fallback: dict[str, str]) -> dict[str, str]:
     return {str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else fallback
 
 
+def template_confidence(template: PredictedTemplate) -> str:
+    """Return the perpetrator confidence of a whole template (all its events, and claims or
+    accusations elsewhere in the document), else that of its most confident event."""
+    decide = getattr(_modality(), "muc_template_confidence", None)
+    if decide is None:
+        return muc_confidence(template.main)
+    return str(decide(template.events, document_events=template.document_events))
+
+
 def muc_confidence(event: Event) -> str:
     """Return the PERP: ORGANIZATION CONFIDENCE label of our event's status.
 
@@ -169,6 +178,8 @@ class PredictedTemplate:
     events: list[Event]
     place: Place | None
     fillers: dict[str, list[str]] = field(default_factory=dict)  # role -> strings
+    # every event of the document: MUC's confidence is about the perpetrator across the text
+    document_events: list[Event] = field(default_factory=list)
 
     @property
     def main(self) -> Event:
@@ -222,7 +233,9 @@ def predicted_templates(record: DocumentRecord) -> list[PredictedTemplate]:
         place_id = event.location.place if event.location else None
         key = (kind, place_id)
         if key not in groups:
-            groups[key] = PredictedTemplate(kind, [], places.get(place_id or ""))
+            groups[key] = PredictedTemplate(
+                kind, [], places.get(place_id or ""), document_events=record.events
+            )
         group = groups[key]
         group.events.append(event)
         for role, strings in _event_fillers(event, record).items():
@@ -430,7 +443,7 @@ class MucScores:
             for level, hit in location_levels(gold.lines(3)[0], ours.place).items():
                 self.locations[level].append(hit)
         for slot, predicted, store in (
-            (11, muc_confidence(main), self.confidence),
+            (11, template_confidence(ours), self.confidence),
             (5, muc_stage(main), self.stage),
         ):
             labels = set().union(*gold.labels(slot)) if gold.labels(slot) else set()

@@ -34,7 +34,12 @@ class CueLexicon:
     reporting: dict[str, str]  # lemma -> reporting class
     class_status: dict[str, EventStatus]
     responsibility_nouns: frozenset[str]
+    responsibility_verbs: frozenset[str]  # "took responsibility": a claim without a reporting verb
     transparent_nouns: frozenset[str]
+    support_verbs: frozenset[str]  # "carried out an attack": the doer of the noun is the subject
+    occurrence_verbs: frozenset[str]  # "if fighting resumes": the noun's status is the verb's
+    involvement_verbs: frozenset[str]  # "X was involved in the killings": X is the doer
+    temporal_marks: frozenset[str]  # "before/after/when ...": a clause that keeps no modality
     according_to: tuple[str, ...]
     quote_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -66,6 +71,8 @@ class CueLexicon:
     source_kinds: dict[str, frozenset[str]]
     organisation_labels: frozenset[str]
     person_labels: frozenset[str]
+    document_nouns: frozenset[str]  # "a statement from X": X's kind
+    witness_verbs: frozenset[str]  # "X, who sells fabric in the market": a named witness
 
 
 def _fail(path: Path, detail: str) -> DataFileError:
@@ -126,7 +133,12 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         reporting=_reporting(data, path),
         class_status=_class_status(data, path),
         responsibility_nouns=w("responsibility_nouns"),
+        responsibility_verbs=w("responsibility_verbs"),
         transparent_nouns=w("transparent_nouns"),
+        support_verbs=w("support_verbs"),
+        occurrence_verbs=w("occurrence_verbs"),
+        involvement_verbs=w("involvement_verbs"),
+        temporal_marks=w("temporal_marks"),
         according_to=tuple(sorted(w("according_to"))),
         quote_verbs=w("quote_verbs"),
         hedge_adverbs=w("hedges.adverbs"),
@@ -158,6 +170,8 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         source_kinds={key: w(f"source_kinds.{key}") for key in SOURCE_KIND_KEYS},
         organisation_labels=frozenset(w("organisation_entity_labels")),
         person_labels=frozenset(w("person_entity_labels")),
+        document_nouns=w("document_nouns"),
+        witness_verbs=w("witness_verbs"),
     )
 
 

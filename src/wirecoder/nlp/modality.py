@@ -11,14 +11,20 @@ The cue words are data (``data/cues.json``, :mod:`wirecoder.nlp.cues`); the rule
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..records import EventStatus
+from ..records import Event, EventStatus
 from .cues import CueLexicon, load_cues
-from .sources import is_self_reference, phrase_span, source_kind, subject_span
+from .sources import (
+    antecedent_source,
+    is_self_reference,
+    phrase_span,
+    source_kind,
+    subject_span,
+)
 
 __all__ = [
     "AUTHORITY_SOURCE_KINDS",
@@ -29,6 +35,7 @@ __all__ = [
     "StatusDecision",
     "analyse_trigger",
     "muc_confidence",
+    "muc_template_confidence",
     "source_kind",
 ]
 
@@ -56,16 +63,22 @@ STATUS_TO_MUC_CONFIDENCE: dict[str, str] = {
     EventStatus.DENIED: "SUSPECTED OR ACCUSED",
     EventStatus.NEGATED: "POSSIBLE",
     EventStatus.HYPOTHETICAL: "POSSIBLE",
-    EventStatus.FUTURE: "POSSIBLE",
+    EventStatus.FUTURE: "REPORTED AS FACT",  # who plans or threatens it is not in question
     EventStatus.ATTEMPTED: "REPORTED AS FACT",
-    EventStatus.THREATENED: "POSSIBLE",
+    EventStatus.THREATENED: "REPORTED AS FACT",
 }
 #: Statuses whose MUC-4 confidence becomes "SUSPECTED OR ACCUSED BY AUTHORITIES" when an
 #: official is the source.
 _AUTHORITY_STATUSES = frozenset({EventStatus.REPORTED, EventStatus.ALLEGED, EventStatus.DENIED})
 #: MUC-4 stage of execution of each status.
 STATUS_TO_MUC_STAGE: dict[str, str] = {
-    status: {"attempted": "ATTEMPTED", "threatened": "THREATENED"}.get(status, "ACCOMPLISHED")
+    status: {
+        "attempted": "ATTEMPTED",
+        "threatened": "THREATENED",
+        # an act that has not happened yet is, in a MUC-4 incident, merely threatened
+        "future": "THREATENED",
+        "hypothetical": "THREATENED",
+    }.get(status, "ACCOMPLISHED")
     for status in EventStatus
 }
 
@@ -75,6 +88,67 @@ def muc_confidence(status: str, *, source_kinds: Iterable[str] = ()) -> str:
     if status in _AUTHORITY_STATUSES and AUTHORITY_SOURCE_KINDS & set(source_kinds):
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
     return STATUS_TO_MUC_CONFIDENCE[status]
+
+
+def muc_template_confidence(
+    events: Sequence[Event],
+    *,
+    document_events: Sequence[Event] = (),
+    cues: CueLexicon | None = None,
+) -> str:
+    """Return the MUC-4 perpetrator confidence of a template from all its events.
+
+    The strongest evidence wins: a claim of responsibility anywhere in the document (for an
+    event of the template's types, or with "responsibility" in its cue), or a claimed event of
+    the template, gives CLAIMED OR ADMITTED; else an accusation or hedge on any of the
+    template's events or actors ("suspected rebels") gives SUSPECTED OR ACCUSED (BY
+    AUTHORITIES); else the label of its most confident event.
+    """
+    if not events:
+        raise ValueError("a template has at least one event")
+    cues = cues or load_cues()
+    types = {e.type for e in events}
+    for event in (*events, *document_events):
+        claim = _claim_cue(event, cues)
+        if claim is not None and (claim == "responsibility" or event.type in types):
+            return "CLAIMED OR ADMITTED"
+    labels = {_event_confidence(e) for e in events}
+    for event in events:  # "suspected guerrillas attacked": uncertain who did it
+        if _hedged_actor(event, cues):
+            labels.add(_event_confidence(event).replace("REPORTED AS FACT", "SUSPECTED OR ACCUSED"))
+    for label in (
+        "CLAIMED OR ADMITTED",
+        "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        "SUSPECTED OR ACCUSED",
+    ):
+        if label in labels:
+            return label
+    return _event_confidence(max(events, key=lambda e: e.confidence))
+
+
+def _hedged_actor(event: Event, cues: CueLexicon) -> bool:
+    hedges = cues.hedge_adjectives | cues.hedge_adverbs
+    return any(w in hedges for a in event.actor for w in a.text.lower().split())
+
+
+def _event_confidence(event: Event) -> str:
+    return muc_confidence(str(event.status), source_kinds=[a.kind for a in event.attribution])
+
+
+def _claim_cue(event: Event, cues: CueLexicon) -> str | None:
+    """Return "responsibility" or "claim" when the perpetrator claims the event, else None."""
+    if event.status != EventStatus.CLAIMED:
+        return None
+    stems = [lemma.rstrip("e") for lemma, cls in cues.reporting.items() if cls == "claim"]
+    for source in event.attribution:
+        words = (source.cue or "").lower().split()
+        if source.kind != "perpetrator":
+            continue
+        if any(w in cues.responsibility_nouns for w in words):
+            return "responsibility"
+        if any(w.startswith(stem) for w in words for stem in stems):
+            return "claim"
+    return None
 
 
 @dataclass(slots=True)
@@ -144,6 +218,7 @@ class _Finding:
     verb: Token | None = None
     source: Span | None = None
     complement: Token | None = None  # the path node right under the cue
+    responsibility: bool = False  # "claimed/denied responsibility": the source is the doer
 
 
 @dataclass(slots=True)
@@ -151,12 +226,14 @@ class _Step:
     node: Token
     via: str  # "self", "clausal", "conj" or "nominal": which of its cues reach the trigger
     below: Token | None  # the path node under it
+    opaque: bool = False  # crossed a relative or temporal clause: only reporting cues reach
 
 
 def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
     """Yield the trigger and its governors, up to where a cue can no longer reach it."""
     yield _Step(trigger, "self", None)
     child = trigger
+    opaque = False
     while child.head.i != child.i:
         head, dep = child.head, child.dep_
         if dep in _STOP:
@@ -165,8 +242,29 @@ def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
         modifier = dep in ("acl", "relcl") and not _is_transparent_noun(head, cues)
         via = "clausal" if dep in _CLAUSAL else "conj" if dep == "conj" else "nominal"
         via = "nominal" if modifier else via
-        yield _Step(head, via, child)
+        if dep in ("nsubj", "nsubjpass") and _is_occurrence_verb(head, cues):
+            via = "clausal"  # "if fighting resumes", "the attack did not take place"
+        opaque = opaque or modifier or _is_temporal_clause(child, cues)
+        yield _Step(head, via, child, opaque)
         child = head
+
+
+def _is_occurrence_verb(verb: Token, cues: CueLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if lemma in ("break", "go"):
+        return any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "ahead") for c in verb.children
+        )
+    return lemma in cues.occurrence_verbs
+
+
+def _is_temporal_clause(token: Token, cues: CueLexicon) -> bool:
+    """Return True for "(before/after/when) it exploded": a clause that only sets the time."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in cues.temporal_marks for c in token.children
+    )
 
 
 def _is_transparent_noun(token: Token, cues: CueLexicon) -> bool:
@@ -189,8 +287,15 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
     """Yield the negation/modal/conditional/hedge markers on one path node."""
     node, via = step.node, step.via
     clausal = via in ("self", "clausal")
+    if via == "conj" and step.below is not None and _own_clause(step.below):
+        return  # "it would escort convoys and that the threat would not ...": no shared modal
+    unsaid = (
+        via == "clausal" and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in cues.reporting
+    )
     for child in node.children:
         low, dep = child.lower_, child.dep_
+        if unsaid and dep in ("neg", "nsubj", "nsubjpass"):
+            continue  # "had not been told where they were held": the holding is not negated
         if clausal and dep == "neg" and low in cues.negation_words:
             yield _finding("negation", depth, [child])
         elif clausal and dep == "mark" and low in cues.conditional_marks:
@@ -205,7 +310,8 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
         elif via != "nominal" and dep == "aux" and low in cues.future_modals:
             yield _finding("future", depth, [child], detail=low)
         elif via != "nominal" and dep == "aux" and low in cues.hypothetical_modals:
-            yield _finding("hypothetical", depth, [child], detail=low)
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in node.children)
+            yield _finding("hypothetical", depth, [child], detail=f"{low} have" if perfect else low)
         elif dep == "advmod" and low in cues.hedge_adverbs:
             yield _finding("hedge", depth, [child])
         elif dep == "amod" and via == "self" and low in cues.attempt_adjectives:
@@ -218,6 +324,11 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
             yield _finding("negation", depth, [child])
         elif clausal and dep == "npadvmod" and _is_future_time(child, node, cues):
             yield _finding("future", depth, [child], detail="time")
+
+
+def _own_clause(token: Token) -> bool:
+    """Return True when a conjoined verb has its own subject or auxiliary (a clause of its own)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children)
 
 
 def _has_modal(node: Token, cues: CueLexicon) -> bool:
@@ -248,8 +359,8 @@ def _is_future_time(child: Token, node: Token, cues: CueLexicon) -> bool:
 def _governor_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Finding]:
     """Yield the findings of the node itself as a governor of the trigger (verbs and nouns)."""
     node, below = step.node, step.below
-    if below is None:
-        return
+    if below is None or step.via == "conj":
+        return  # "rejected the call and demanded ...": a conjunct is no complement
     lemma = node.lemma_.lower()
     verbal = node.pos_ in ("VERB", "AUX")
     if (lemma in cues.reporting and verbal) or (
@@ -265,7 +376,7 @@ def _governor_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_F
             "threat", depth, [node], source=subject_span(node, cues), complement=below, verb=node
         )
     elif lemma in cues.future_verbs and step.via == "clausal":
-        yield _finding("future", depth, [node], detail=lemma)
+        yield _finding("future", depth, [node], detail=lemma, verb=node)
     elif lemma == "be" and cues.future_be_to and below.dep_ == "xcomp" and _has_to(below):
         yield _finding("future", depth, [node], detail="be to")
 
@@ -284,15 +395,17 @@ def _report_finding(node: Token, below: Token, depth: int, cues: CueLexicon) -> 
     """Yield a reporting finding for a reporting verb (or "claimed responsibility")."""
     if node.lemma_.lower() in cues.responsibility_nouns:
         verb = node.head
-        if verb.lemma_.lower() in cues.reporting:
+        detail = _responsibility_class(verb, cues)
+        if detail is not None:
             yield _finding(
                 "report",
                 depth,
                 [verb, node],
-                detail="claim",
+                detail=detail,
                 verb=verb,
                 source=subject_span(verb, cues),
                 complement=below,
+                responsibility=True,
             )
         return
     lemma = node.lemma_.lower()
@@ -311,6 +424,17 @@ def _report_finding(node: Token, below: Token, depth: int, cues: CueLexicon) -> 
         source=subject_span(node, cues),
         complement=below,
     )
+
+
+def _responsibility_class(verb: Token, cues: CueLexicon) -> str | None:
+    """Return the class of "<verb> responsibility": claimed, took ... -> claim; denied -> denial."""
+    lemma = verb.lemma_.lower()
+    cls = cues.reporting.get(lemma)
+    if cls in ("denial", "allegation"):
+        return cls
+    if cls is not None or lemma in cues.responsibility_verbs:
+        return "claim"
+    return None
 
 
 def _according_findings(trigger: Token, path: list[_Step], cues: CueLexicon) -> Iterator[_Finding]:
@@ -342,25 +466,70 @@ def _according_phrase(token: Token, cues: CueLexicon) -> tuple[list[Token], Span
 
 
 def _agent(report: _Finding, path: list[_Step], cues: CueLexicon) -> Token | bool | None:
-    """Return the doer of the reported clause, True when it is left implicit, None if unknown."""
+    """Return the doer of the trigger's clause under a report: a token, True when it is the
+    reporter left implicit ("denied shelling"), None when unknown or someone else's clause."""
     if report.complement is None or report.verb is None:
         return None
-    node: Token = report.complement
-    steps = {s.node.i: s for s in path}
-    while _is_transparent_noun(node, cues) or node.lower_ in ("of", "for", "in", "that"):
-        below = steps[node.i].below if node.i in steps else None
-        if below is None:
+    start = 0  # from an inner reporting verb, if any: "Police said the suspects confessed ..."
+    for k, step in enumerate(path):
+        if k and step.node.i != report.verb.i and _is_reporting_verb(step.node, cues):
+            start = k
+        if step.node.i == report.complement.i:
             break
-        node = below
-    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-    if subject is None and node.dep_ == "conj":
-        subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
-    if subject is not None:
-        return subject
-    poss = next((c for c in node.children if c.dep_ == "poss"), None)
-    if poss is not None:
-        return poss
-    return node.dep_ in ("xcomp", "pcomp", "dobj", "pobj") or node.tag_ == "VBG"
+    top = next((k for k, s in enumerate(path) if s.node.i == report.complement.i), len(path) - 1)
+    if not start and any(s.opaque for s in path[: top + 1]):
+        return None  # "saying all five were armed when they died": not the reported clause
+    for step in path[start:]:
+        node = step.node
+        if node.pos_ in ("VERB", "AUX"):
+            governs = step.below is not None and node.lemma_.lower() in cues.involvement_verbs
+            doer = _clause_doer(node, governs=governs)
+            if start and isinstance(doer, Token) and doer.pos_ == "PRON":
+                return None  # "explosives that they said were meant for an attack"
+            if doer is not None:
+                return doer or None
+        else:
+            poss = next((c for c in node.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss
+        if node.i == report.complement.i:
+            return node.dep_ in ("xcomp", "pcomp", "dobj", "pobj") or node.tag_ == "VBG"
+        if node.pos_ not in ("VERB", "AUX") and not _passes_doer_up(node, cues):
+            return None
+    return None
+
+
+def _is_reporting_verb(token: Token, cues: CueLexicon) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.reporting
+
+
+def _clause_doer(verb: Token, *, governs: bool) -> Token | bool | None:
+    """Return a verb's subject (or "by" agent); False for an agentless passive; None: look up.
+
+    With ``governs`` (an involvement verb above the trigger) the passive subject is the doer:
+    "his unit was involved in the killings".
+    """
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and governs:
+            return child
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    return None
+
+
+def _passes_doer_up(node: Token, cues: CueLexicon) -> bool:
+    """Return True when a noun's doer is its governor's ("carried out an attack", "in an
+    attack", "responsibility for"), not someone else's ("recorded 30 assassinations")."""
+    if node.dep_ in ("pobj", "prep", "pcomp") or _is_transparent_noun(node, cues):
+        return True
+    verb = node.head  # the word form too: the lemmatiser makes "staged" "stag"
+    return node.dep_ == "dobj" and bool({verb.lemma_.lower(), verb.lower_} & cues.support_verbs)
 
 
 # --- decision -----------------------------------------------------------------------------------
@@ -370,13 +539,42 @@ def _findings(trigger: Token, cues: CueLexicon) -> tuple[list[_Finding], list[_S
     path = list(_path(trigger, cues))
     found: list[_Finding] = []
     for depth, step in enumerate(path):
-        found.extend(_marker_findings(step, depth, cues))
-        found.extend(_governor_findings(step, depth, cues))
+        if _is_negated_claim(step, cues):
+            continue  # "no group has claimed responsibility for the blast": nobody claims it
+        step_found = [*_marker_findings(step, depth, cues), *_governor_findings(step, depth, cues)]
+        if step.opaque:  # "who had tried to move the sack before it exploded"
+            step_found = [f for f in step_found if f.category == "report"]
+        found.extend(step_found)
     found.extend(_according_findings(trigger, path, cues))
     found.extend(_colon_report(trigger, len(path) + 1, cues))
     rank = {c: i for i, c in enumerate(_PRIORITY)}
     found.sort(key=lambda f: (f.depth, rank[f.category], -f.cue_start))
     return found, path
+
+
+def _is_negated_claim(step: _Step, cues: CueLexicon) -> bool:
+    """Return True at a claim or denial cue that is negated ("has not claimed", "no group
+    claimed", "did not deny", "neither claimed nor denied")."""
+    node, below = step.node, step.below
+    if below is None:
+        return False
+    verb = node.head if node.lemma_.lower() in cues.responsibility_nouns else node
+    lemma = verb.lemma_.lower()
+    claim_verb = cues.reporting.get(lemma) in ("claim", "denial") or (
+        lemma in cues.responsibility_verbs
+        and (node is not verb or below.lemma_.lower() in cues.responsibility_nouns)
+    )
+    if not claim_verb or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # "neither claimed nor denied responsibility": on the verb or on the first conjunct
+    neither = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    if any(c.lower_ in ("neither", "nor") for v in neither for c in v.children):
+        return True
+    return any(
+        (c.dep_ == "neg" and c.lower_ in cues.negation_words)
+        or (c.dep_ == "nsubj" and _is_negative_argument(c, verb, cues))
+        for c in verb.children
+    )
 
 
 def _colon_report(trigger: Token, depth: int, cues: CueLexicon) -> Iterator[_Finding]:
@@ -399,6 +597,17 @@ def _colon_report(trigger: Token, depth: int, cues: CueLexicon) -> Iterator[_Fin
         )
 
 
+def _is_past_plan(finding: _Finding, reports: list[_Finding]) -> bool:
+    """Return True for "had planned/intended to", or "was going to" not under a report."""
+    verb = finding.verb
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if "had" in auxes:
+        return True
+    return finding.detail == "go" and bool(auxes & {"was", "were"}) and not reports
+
+
 def _status_of(
     first: _Finding, outer: list[_Finding], self_report: bool, cues: CueLexicon
 ) -> EventStatus:
@@ -413,6 +622,8 @@ def _status_of(
     cat = first.category
     if cat == "negation":
         return EventStatus.DENIED if reports else EventStatus.NEGATED
+    if cat == "future" and _is_past_plan(first, reports):
+        return EventStatus.ATTEMPTED  # "the men had planned to bomb ...": a plan that failed
     if (
         cat in ("future", "hypothetical")
         and warned
@@ -452,11 +663,14 @@ def _attributions(
     for n, f in enumerate(sources):
         assert f.source is not None
         kind = source_kind(f.source, cues=cues)
+        if kind == "unknown":  # "He said ...": the kind of whom "he" is
+            antecedent = antecedent_source(f.source, cues)
+            kind = source_kind(antecedent, cues=cues) if antecedent is not None else kind
         agent = _agent(f, path, cues)
         is_self = (agent is True and f.detail in ("claim", "denial")) or (
             isinstance(agent, Token) and is_self_reference(agent, f.source, kind, cues)
         )
-        if is_self or f.category == "threat" or f.detail == "claim":
+        if is_self or f.category == "threat" or f.detail == "claim" or f.responsibility:
             kind = "perpetrator"
         if n == 0:
             innermost_self = bool(is_self)
@@ -472,6 +686,12 @@ def _attributions(
             )
         )
     drafts.reverse()
+    # "X claimed responsibility ..., saying ...": one speaker, once (the outer cue)
+    drafts = [
+        d
+        for i, d in enumerate(drafts)
+        if not i or (d.start, d.end) != (drafts[i - 1].start, drafts[i - 1].end)
+    ]
     for i, draft in enumerate(drafts):
         draft.parent = i - 1 if i else None
     return drafts, innermost_self
@@ -489,4 +709,6 @@ def analyse_trigger(trigger: Token, *, cues: CueLexicon | None = None) -> Status
     first = found[0]
     outer = [f for f in found if f is not first and f.depth >= first.depth]
     status = _status_of(first, outer, self_report, cues)
+    if status == EventStatus.THREATENED and drafts:
+        drafts[-1].kind = "perpetrator"  # who warns that it will attack speaks of its own act
     return StatusDecision(status, drafts, reasons)

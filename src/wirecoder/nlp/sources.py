@@ -10,12 +10,19 @@ from spacy.tokens import Span, Token
 
 from .cues import CueLexicon, load_cues
 
-__all__ = ["is_self_reference", "phrase_span", "source_kind", "subject_span"]
+__all__ = [
+    "antecedent_source",
+    "is_self_reference",
+    "phrase_span",
+    "source_kind",
+    "subject_span",
+]
 
 
 # --- source phrases ------------------------------------------------------------------------------------
 
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+_RELATIVE = frozenset({"who", "which", "that"})
 
 
 def phrase_span(head: Token) -> Span:
@@ -39,6 +46,9 @@ def subject_span(verb: Token, cues: CueLexicon) -> Span | None:
     """Return who speaks through ``verb``: its subject, the agent of a passive, or inherited."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
+            clause = verb if verb.dep_ != "conj" else verb.head
+            if child.lower_ in _RELATIVE and clause.dep_ == "relcl":
+                return phrase_span(clause.head)  # "a security source, who said ..."
             return phrase_span(child)
     for child in verb.children:
         if child.dep_ == "agent":
@@ -66,17 +76,39 @@ def source_kind(span: Span, *, cues: CueLexicon | None = None) -> str:
     cues = cues or load_cues()
     words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
     head = span.root.lemma_.lower()
-    persons = any(e.label_.lower() in cues.person_labels for e in span.ents)
+    root = span.root
+    if head in cues.document_nouns:  # "a statement from the regional governor": the governor
+        for prep in root.children:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of") and obj is not None:
+                return source_kind(phrase_span(obj), cues=cues)
+    # a person named in the phrase's head or its apposition, not "an officer in Goma"
+    heads = {root.i, *(c.i for c in root.children if c.dep_ == "appos")}
+    persons = any(
+        e.label_.lower() in cues.person_labels and any(e.start <= i < e.end for i in heads)
+        for e in span.ents
+    )
     kinds = cues.source_kinds
-    if words & kinds["media"]:
+    # "news agency", "state television", "Reuters"; not a name like "Press Freedom Alliance"
+    common = {w for t in span if t.pos_ != "PROPN" for w in (t.lower_, t.lemma_.lower())}
+    named = words & kinds["media"] and head not in kinds["organisation"]  # "Radio Sahel"
+    if head in kinds["media"] or common & kinds["media"] or named:
         return "media"
     if head in kinds["witness"]:
         return "witness"
     if head in kinds["unnamed_source"]:
         return "unnamed_source"
     official = bool(words & kinds["official"])
+    if not persons and root.pos_ == "PROPN":  # "Taras Hnatyuk, a spokesman", name mis-tagged
+        persons = any(
+            c.dep_ == "appos" and c.lemma_.lower() in kinds["official"] for c in root.children
+        )
+    if head in kinds["organisation"] and not official and not persons:
+        return "organisation"  # "Niger's defence ministry", whatever NER made of "Niger"
     if persons:
-        return "named_official" if official else "named_person"
+        if official:
+            return "named_official"
+        return "witness" if _describes_witness(span.root, cues) else "named_person"
     if head in kinds["official"]:
         return "unnamed_official"
     if head in kinds["organisation"] or any(
@@ -85,7 +117,61 @@ def source_kind(span: Span, *, cues: CueLexicon | None = None) -> str:
         return "organisation"
     if official:
         return "unnamed_official"
-    return "organisation" if span.root.pos_ == "PROPN" else "unknown"
+    if span.root.pos_ == "PROPN":
+        return "organisation"
+    # "a man who identified himself as a spokesman for the group"
+    relcl = {t.lemma_.lower() for c in root.children if c.dep_ == "relcl" for t in c.subtree}
+    return "unnamed_official" if relcl & kinds["official"] else "unknown"
+
+
+def antecedent_source(pronoun: Span, cues: CueLexicon, *, sentences: int = 3) -> Span | None:
+    """Return who "he/she/they" in "He said ..." is: the last earlier speaker of like number.
+
+    Speakers are the subjects of reporting verbs in the pronoun's sentence before it and in the
+    ``sentences`` sentences before that; a pronoun speaker is skipped.
+    """
+    token = pronoun.root
+    if len(pronoun) != 1 or token.lower_ not in cues.personal_pronouns | {"they"}:
+        return None
+    plural = token.lower_ == "they"
+    doc, sent = token.doc, token.sent
+    first = sent.start
+    for _ in range(sentences):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for cue in reversed(doc[first : token.i]):
+        speaker = _speaker(cue, cues)
+        if speaker is None or speaker.end > token.i or speaker.root.pos_ == "PRON":
+            continue
+        if len(speaker) <= _MAX_SPEAKER and (speaker.root.tag_ in ("NNS", "NNPS")) == plural:
+            return speaker
+    return None
+
+
+#: Longer "speakers" are misparsed clauses, not noun phrases.
+_MAX_SPEAKER = 15
+
+
+def _speaker(cue: Token, cues: CueLexicon) -> Span | None:
+    """Return the speaker of a reporting verb or of "according to X", else None."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return phrase_span(obj) if obj is not None else None
+    if cue.pos_ == "VERB" and cue.lemma_.lower() in cues.reporting:
+        return subject_span(cue, cues)
+    return None
+
+
+def _describes_witness(head: Token, cues: CueLexicon) -> bool:
+    """Return True for "X, who sells fabric in the market" or "X, a resident of Y"."""
+    for child in head.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in cues.witness_verbs:
+            return True
+        if child.dep_ == "appos" and child.lemma_.lower() in cues.source_kinds["witness"]:
+            return True
+    return False
 
 
 def is_self_reference(agent: Token, source: Span, kind: str, cues: CueLexicon) -> bool:
@@ -95,12 +181,24 @@ def is_self_reference(agent: Token, source: Span, kind: str, cues: CueLexicon) -
         return True
     plural = source.root.tag_ in ("NNS", "NNPS")
     speaks_for_body = kind in ("organisation", "unnamed_official", "named_official", "unknown")
+    if source.root.lower_ in cues.personal_pronouns:  # "'They fired into the crowd,' he said"
+        speaks_for_body = False
     if any(w in cues.collective_singular for w in words):  # "it", "its": a body, not people
-        return not plural and speaks_for_body
+        # "The Highland Forces said it ...": a plural name is one body; a name NER took for a
+        # person ("The Liptako Vanguard ... saying it had") is not spoken of as "it" either
+        return source.root.tag_ != "NNS" and (speaks_for_body or kind == "named_person")
     if any(w in cues.collective_plural for w in words):
         return plural or speaks_for_body
     if any(w in cues.personal_pronouns for w in words):
         return not plural and kind in ("named_official", "named_person", "unnamed_official")
     lemma = agent.lemma_.lower()
     source_words = {t.lemma_.lower() for t in source}
+    # "Police said officers ...", not "The army said Russian forces ..."
+    named = {  # a named modifier ("Russian", "Afghan") must be the source's own
+        c.lemma_.lower()
+        for c in agent.children
+        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+    }
+    if agent.pos_ == "PROPN" or not named <= source_words:
+        return False
     return any(lemma in cues.affiliation[w] for w in source_words if w in cues.affiliation)
