@@ -71,7 +71,7 @@ def test_worked_example_person_affiliation_and_anaphora(extractor: Extractor) ->
     assert spokesman.affiliation == group.id
     leaders = by_name(rec, "tribal leaders")
     assert leaders.sectors == ["ELI"] and leaders.country == "IRQ"
-    assert "dominant" in (leaders.source or "")
+    assert "place named in the sentence" in (leaders.source or "")  # "met ... in Tal Afar"
     assert by_name(rec, "Local officials").country == "IRQ"
 
 

@@ -45,7 +45,7 @@ def test_codes_map_type_and_mode() -> None:
     onto = load_ontology()
     codes = onto.codes("ASSAULT", "aerial")
     assert codes.quad == 4
-    assert codes.cameo_root == "18"
+    assert codes.cameo_root == "19"  # CAMEO 195 "employ aerial weapons" (CAMEO2PLOVER table)
     assert codes.acled_event_type == "Explosions/Remote violence"
     assert codes.acled_sub_event_type == "Air/drone strike"
     assert onto.codes("ACCUSE", "allege").plover_score == -3.5
@@ -101,3 +101,21 @@ def test_bad_plover_json_is_reported(tmp_path: Path) -> None:
 def test_bundled_files_are_valid_json() -> None:
     for path in DATA_DIR.glob("*.json"):
         json.loads(path.read_text())
+
+
+def test_mode_cameo_root_overrides_the_type_root() -> None:
+    ontology = load_ontology()
+    assert ontology.codes("ASSAULT", "firearms").cameo_root == "19"
+    assert ontology.codes("ASSAULT", "unconventional").cameo_root == "20"
+    assert ontology.codes("ASSAULT", "abduct").cameo_root == "18"
+    assert ontology.codes("ACCUSE", "investigate").cameo_root == "09"
+    assert ontology.codes("ASSAULT").cameo_root == "18"
+
+
+def test_trigger_dependency_constraints_are_validated(tmp_path: Path) -> None:
+    (tmp_path / "triggers.jsonl").write_text(
+        '{"lemma": "tell", "type": "REQUEST", "confidence": 0.5, "with_dep": "xcomp"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError):
+        load_ontology(tmp_path)

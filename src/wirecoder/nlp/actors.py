@@ -60,6 +60,18 @@ THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_ANAPHORS = frozenset(
     {"group", "organisation", "organization", "movement", "faction", "militia"}
 )
+# an adjective after "it is" that makes "it" an agent, not an expletive: "it is willing to"
+STANCE_ADJECTIVES = frozenset(
+    {"willing", "ready", "prepared", "determined", "committed", "opposed", "able", "keen"}
+    | {"eager", "unwilling", "reluctant", "happy", "open"}
+)
+# vehicles and equipment take the role of their modifier: "army bulldozers" -> MIL
+EQUIPMENT_HEADS = frozenset(
+    {"bulldozer", "helicopter", "jet", "plane", "aircraft", "warplane", "tank", "ship"}
+    | {"warship", "boat", "gunboat", "vehicle", "convoy", "drone", "artillery", "battery"}
+)
+FORMER_WORDS = frozenset({"former", "ex", "ousted", "exiled", "retired"})
+INTERNATIONAL_CODES = frozenset({"IGO", "NGO"})
 ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "appos", "conj", "agent"}
 )
@@ -162,6 +174,16 @@ class _DocumentActors:
                 return self.token_country[child.i], "modifier"
             if child.dep_ in MODIFIER_DEPS and (code := self.d.demonym(child.text)):
                 return code, "demonym"
+            if child.dep_ in MODIFIER_DEPS and child.lemma_ == "lead":  # "Vietnamese-led forces"
+                for leader in child.children:
+                    if leader.i in self.token_country:
+                        return self.token_country[leader.i], f"'{leader.text}-led'"
+        compounds = [c for c in token.lefts if c.dep_ == "compound"]
+        if compounds:  # "Ivory Coast rebels" when the tagger saw no place name
+            name = self.doc[compounds[0].left_edge.i : token.i].text
+            entry = self.d.lookup_name(name) if " " in name else None
+            if entry is not None and entry.kind == "state" and entry.country:
+                return entry.country, f"'{name}'"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                 for pobj in child.children:
@@ -177,10 +199,18 @@ class _DocumentActors:
             ent.label_ in ("NORP", "GPE")
             and root.dep_ in MODIFIER_DEPS
             and root.head.i not in range(ent.start, ent.end)
-            and (self._role_of(root.head) is not None or root.head.ent_type_ in ("PERSON", "ORG"))
+            and (
+                self._role_of(root.head) is not None
+                or root.head.ent_type_ in ("PERSON", "ORG")
+                or (root.head.ent_type_ == "NORP" and root.head.tag_ == "NNPS")  # "Iraqi Kurds"
+            )
         ):
             return  # "Nigerian soldiers", "Iraq army": a modifier of another actor
         entry = self.d.lookup_name(ent.text)
+        people = self._people_group(ent) if entry is None or entry.kind == "state" else None
+        if people is not None:
+            self._add_mention(people, ent.start, ent.end)
+            return
         if entry is None and ent.label_ in ("NORP", "GPE") and ent.start in self.token_country:
             entry = self.d.lookup_name(self._country_name(self.token_country[ent.start]))
         if entry is not None:
@@ -202,6 +232,60 @@ class _DocumentActors:
                 return
             draft = people
         self._add_mention(draft, ent.start, ent.end)
+
+    def _people_group(self, ent: Span) -> _Draft | None:
+        """A plural nationality or ethnic group as a noun ("Iraqi Kurds", "ethnic Albanians").
+
+        Its sector is CVL; its country is the one of its first demonym, except for an "ethnic"
+        group, which belongs where it lives: "in X", else the other country of the text.
+        """
+        last, root = ent[-1], ent.root
+        if ent.label_ not in ("NORP", "PERSON", "ORG") or root.i != last.i:
+            return None
+        if (
+            last.pos_ not in ("NOUN", "PROPN")
+            or not last.text.endswith("s")
+            or last.text.endswith("ss")
+        ):
+            return None
+        codes = [c for t in ent if (c := self.d.demonym(t.text))]
+        if ent.label_ != "NORP" and not self.d.demonym(last.text):
+            return None
+        # "Iraqi Kurds" as two entities: the country comes from the demonym before the group
+        codes += [c for t in root.children if t.dep_ == "amod" and (c := self.d.demonym(t.text))]
+        if not codes:  # a people with no state of its own ("Kurds"): where it lives
+            home = self._residence(root, exclude="") or self.dominant
+            codes = [home] if home else []
+        if not codes:
+            return None
+        code, how = codes[0], "ner (nationality group)"
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        ethnic = any(t.lower_ == "ethnic" for t in ent) or (
+            before is not None and before.lower_ == "ethnic"
+        )
+        if ethnic:
+            home = self._residence(root, exclude=code)
+            if home is not None:
+                code, how = home, "ner (ethnic group; country where it lives)"
+        draft = self._draft(
+            ("people", code, ent.text.lower()), name=ent.text, kind="civilian", source=how
+        )
+        draft.country, draft.sectors, draft.plural = code, draft.sectors or ["CVL"], True
+        return draft
+
+    def _residence(self, root: Token, *, exclude: str) -> str | None:
+        """Return the country an ethnic group lives in: "in X", else the text's other country."""
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for pobj in prep.subtree:
+                    code = self.token_country.get(pobj.i) or self.d.city_country(pobj.text)
+                    if code and code != exclude:
+                        return code
+        sent = root.sent
+        others = Counter(
+            c for i, c in self.token_country.items() if sent.start <= i < sent.end and c != exclude
+        )
+        return others.most_common(1)[0][0] if others else None
 
     def _people(self, ent: Span) -> _Draft | None:
         """A nationality used as a noun ("the Palestinians said"): the people of a country."""
@@ -294,6 +378,8 @@ class _DocumentActors:
         role = self._role_of(token)
         owner = self._owner(token)
         lemma = token.lemma_.lower()
+        if role is None and lemma in EQUIPMENT_HEADS:  # "army bulldozers", "U.N. helicopters"
+            role = self._modifier_role(token) or (_inherit(None, owner, lemma) if owner else None)
         if role is None and not (owner and lemma in self.d.generic_heads):
             return None
         if (
@@ -310,6 +396,13 @@ class _DocumentActors:
         source = "role-noun" + (f" (country from {how})" if how else "")
         if country is None and owner is not None:
             country, source = owner.country, "role-noun (country of the group it belongs to)"
+        international = (
+            owner.code if owner is not None and owner.code in INTERNATIONAL_CODES else None
+        )
+        if country is None and international:  # "EU foreign ministers", "UN peacekeepers"
+            return self._international_role(token, role, owner, international, person)
+        if country is None and person is None and (scene := self._scene_country(token)):
+            country, source = scene, "role-noun; country of the place named in the sentence"
         if country is None and self.dominant:
             country, source = (
                 self.dominant,
@@ -317,7 +410,9 @@ class _DocumentActors:
             )
         if person is not None:
             return self._fold_into_person(person, token, role, country, owner, source)
-        key = ("role", role.lemma, country or "", str(id(owner)) if owner else "")
+        # "12 people" killed and "five people" arrested are different groups
+        counted = " ".join(c.lower_ for c in token.children if c.dep_ == "nummod")
+        key = ("role", role.lemma, country or "", str(id(owner)) if owner else "", counted)
         draft = self._draft(key, name=_phrase(token).text, kind=_kind_of(role), source=source)
         draft.country, draft.affiliation = country, owner
         draft.sectors = draft.sectors or [role.sector]
@@ -337,6 +432,8 @@ class _DocumentActors:
     ) -> _Draft:
         if role.sector not in person.sectors:
             person.sectors.insert(0, role.sector)
+        if any(c.lower_ in FORMER_WORDS for c in token.children):  # "former prime minister"
+            person.sectors.insert(0, "ELI")
         person.country = person.country or country
         person.affiliation = person.affiliation or owner
         if "role" not in person.source:
@@ -351,8 +448,52 @@ class _DocumentActors:
             self._add_mention(person, phrase.start, phrase.end)
         return person
 
+    def _scene_country(self, token: Token) -> str | None:
+        """Return the country of the first place after "in/at/near" in the token's sentence."""
+        for tok in token.sent:
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "at", "near", "inside")
+                and tok.ent_type_ in ("GPE", "LOC", "FAC")
+            ):
+                ent_start = tok.i
+                while ent_start > token.sent.start and self.doc[ent_start - 1].ent_iob_ == "I":
+                    ent_start -= 1
+                code = self.token_country.get(tok.i) or self.token_country.get(ent_start)
+                if code:
+                    return code
+        return None
+
+    def _international_role(
+        self,
+        token: Token,
+        role: RoleNoun,
+        owner: _Draft | None,
+        code: str,
+        person: _Draft | None,
+    ) -> _Draft:
+        """A role of an international organisation: no country, the organisation's code."""
+        source = f"role-noun (member of an international organisation, {code})"
+        if person is not None:
+            self._fold_into_person(person, token, role, None, owner, source)
+            if code not in person.sectors:
+                person.sectors.append(code)
+            if person.country == self.dominant and "dominant" in person.source:
+                person.country = None
+            return person
+        key = ("role", role.lemma, code, str(id(owner)))
+        phrase = _phrase(token)
+        draft = self._draft(key, name=phrase.text, kind=_kind_of(role), source=source)
+        draft.affiliation = owner
+        draft.sectors = draft.sectors or [role.sector, code]
+        draft.plural = draft.plural or token.tag_ in ("NNS", "NNPS")
+        self._add_mention(draft, phrase.start, phrase.end)
+        return draft
+
     def _modifier_role(self, token: Token) -> RoleNoun | None:
         for child in token.children:
+            if child.i in self.token_actor and child.ent_type_:
+                continue  # "Union" in "European Union ministers" is a name, not a trade union
             role = self.d.role(child.lemma_.lower())
             # civilian adjectives ("local officials") do not change what an official is
             if child.dep_ in ("compound", "amod", "nmod") and role and role.sector != "CVL":
@@ -362,7 +503,7 @@ class _DocumentActors:
     def _owner(self, token: Token) -> _Draft | None:
         """Return the group a role phrase belongs to: "the group's spokesman", "commander of X"."""
         for child in token.children:
-            if child.dep_ == "compound" and child.i in self.token_actor:
+            if child.dep_ in ("compound", "nmod") and child.i in self.token_actor:
                 draft = self.token_actor[child.i]
                 if draft.kind not in ("state", "person", "civilian"):
                     return draft  # "Hamas gunmen"
@@ -393,8 +534,9 @@ class _DocumentActors:
             word in THING_PRONOUNS
             and token.dep_ == "nsubj"
             and token.head.lemma_ in ("be", "seem", "appear")
+            and not any(c.lower_ in STANCE_ADJECTIVES for c in token.head.children)
         ):
-            return  # expletive "it is ..."
+            return  # expletive "it is ...", but "it is willing to" is the group
         if word in PERSON_PRONOUNS:
             target = self._last(lambda d: d.kind == "person", token)
         elif word in PLURAL_PRONOUNS:
@@ -440,11 +582,12 @@ class _DocumentActors:
     def _finish(self) -> list[Actor]:
         live = [d for d in self.drafts if d.mentions]
         live.sort(key=lambda d: min(s for s, _ in d.mentions))
+        text = self.doc.text  # Doc.text joins every token: read it once
         ids = {id(d): f"a{n}" for n, d in enumerate(live, start=1)}
         actors = []
         for draft in live:
             mentions = sorted(set(draft.mentions))
-            texts = {self.doc.text[s:e] for s, e in mentions}
+            texts = {text[s:e] for s, e in mentions}
             affiliation = ids.get(id(draft.affiliation)) if draft.affiliation else None
             actors.append(
                 Actor(

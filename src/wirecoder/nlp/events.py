@@ -46,10 +46,86 @@ SUBORDINATE_FACTOR = 0.85
 OBLIGATION = frozenset({"must"})
 MODALS = frozenset({"will", "would", "shall", "'ll", "could", "may", "might"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# "in" is left out: "arrested in Kano" gives a place, not a recipient (see _located_recipients)
 RECIPIENT_PREPS = frozenset(
-    {"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "in"}
+    {"with", "on", "against", "to", "at", "into", "toward", "towards", "upon"}
 )
+# entity labels that are never an actor, a recipient or a trigger ("told reporters on Wednesday")
+NON_EVENT_ENTITIES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+)
+# a trigger word inside a name is part of the name: "Open Hands Relief", "Strike Force"
+NAME_ENTITIES = frozenset(
+    {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tomorrow", "tonight", "overnight", "weekend"}
+)
+# the subject of "a roadside bomb killed" is an instrument, not an actor
+INSTRUMENT_LEMMAS = frozenset(
+    {"bomb", "device", "explosive", "explosion", "blast", "shell", "rocket", "missile", "mine"}
+    | {"landmine", "grenade", "mortar", "artillery", "ied", "bullet", "shelling", "sack", "bag"}
+    | {"vehicle", "car", "truck", "drone"}
+)
+# event nouns as subjects ("a bombing killed", "US drone strikes killed"): not actors
+# themselves; their modifiers may name who is behind them
+EVENT_SUBJECT_NOUNS = frozenset(
+    {"attack", "bombing", "explosion", "blast", "strike", "airstrike", "raid", "shelling"}
+    | {"ambush", "assault", "offensive", "clash", "fighting", "fire", "gunfire", "violence"}
+    | {"operation", "bombardment", "barrage", "crossfire"}
+)
+# verbs whose subject is the thing that went off: "the device exploded"
+INSTRUMENT_VERBS = frozenset({"explode", "detonate", "blow", "go"})
+# verbs whose subject is the victim: "five fighters died"
+PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown"})
+# a weapon is an event only as the doer ("a bomb ripped through") or when used ("threw a
+# grenade"); "recovered rifles and a grenade launcher" reports no attack
+WEAPON_NOUNS = frozenset(
+    {"bomb", "grenade", "mine", "landmine", "rocket", "missile", "mortar", "device", "ied"}
+)
+WEAPON_USE_VERBS = frozenset(
+    {"plant", "throw", "hurl", "lob", "fire", "launch", "detonate", "drop", "explode", "set"}
+)
+# participles used as nouns name people, not events: "visit the wounded"
+STATE_NOUNS = frozenset(
+    {"wounded", "injured", "dead", "detained", "abducted", "arrested", "missing", "displaced"}
+)
+# adjectival participles whose "subject" is the one who holds the stance: "X is opposed to Y"
+STATIVE_PARTICIPLES = frozenset(
+    {"opposed", "committed", "prepared", "determined", "obliged", "resolved", "ready", "willing"}
+)
+# a noun event after these prepositions refers back to an event, it does not report one
+BACKGROUND_PREPS = frozenset(
+    {"after", "since", "before", "during", "following", "amid", "despite", "until", "ahead"}
+)
+# "has seen repeated attacks", "frequent clashes": a series in the background, not one event
+SERIES_ADJECTIVES = frozenset(
+    {"repeated", "frequent", "regular", "numerous", "sporadic", "occasional", "recurrent"}
+    | {"periodic", "past", "previous", "earlier", "recent", "similar"}
+)
+HABITUAL_ADVERBS = frozenset(
+    {"rarely", "seldom", "often", "frequently", "usually", "regularly", "repeatedly", "sometimes"}
+)
+# verbs of perception or attitude do not lend their subject to an event noun ("saw bombings")
+NON_LIGHT_VERBS = frozenset(
+    {"see", "witness", "fear", "report", "condemn", "deny", "blame", "investigate", "recall"}
+    | {"remember", "watch", "survive", "expect", "describe", "suffer", "experience", "avoid"}
+    | {"prevent", "follow", "cover", "mark", "mourn", "say", "criticize", "criticise", "denounce"}
+    | {"hear", "feel", "notice", "film", "photograph", "document", "record"}
+)
+CONDITION_MARKS = frozenset({"if", "unless"})
+DATELINE_TOKENS = 8
+SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+QUANTITY_NOUNS = frozenset(
+    {"scores", "dozens", "hundreds", "thousands", "tens", "millions", "handful", "number"}
+    | {"several", "some", "many", "most", "none", "all", "each", "both", "few", "one"}
+)
+# ACCUSE: the accused comes after "over/about/against", the addressee after "to"
+ACCUSED_PREPS = frozenset({"over", "about", "against", "for"})
+CONDITION_FACTOR = 0.7
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "with", "of", "to", "for"})
+LINK_PREPS = frozenset({"by", "from", "of", "for", "to", "with", "against", "on", "between"})
 NESTED_DEPS = frozenset(
     {
         "xcomp",
@@ -147,7 +223,9 @@ class LexiconCoder:
     def candidates(self, sent: Span) -> list[Candidate]:
         out = []
         for token in sent:
-            if token.pos_ in SKIP_POS:
+            if token.pos_ in SKIP_POS or token.ent_type_ in NON_EVENT_ENTITIES | NAME_ENTITIES:
+                continue  # "March" in a date is no march
+            if _is_state_noun(token):
                 continue
             hit = self._match(token)
             if hit is not None:
@@ -164,11 +242,13 @@ class LexiconCoder:
             if entry.pos and not _pos_fits(entry.pos, token):
                 continue
             extra: list[Token] = []
-            if entry.with_:
+            if entry.with_ or entry.without:
                 near = near if near is not None else _neighbourhood(token)
-                if not all(w in near for w in entry.with_):
+                if not all(w in near for w in entry.with_) or any(w in near for w in entry.without):
                     continue
                 extra = [near[w] for w in entry.with_]
+            if entry.with_dep and not any(c.dep_ in entry.with_dep for c in token.children):
+                continue
             return Candidate(
                 token=token,
                 type=entry.type,
@@ -180,6 +260,15 @@ class LexiconCoder:
                 extra_tokens=extra,
             )
         return None
+
+
+def _is_state_noun(token: Token) -> bool:
+    """Return whether ``token`` is a participle used as a noun for people ("the wounded")."""
+    return (
+        token.lower_ in STATE_NOUNS
+        and any(c.dep_ == "det" for c in token.children)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 def _pos_fits(pos: str, token: Token) -> bool:
@@ -199,7 +288,7 @@ def _neighbourhood(token: Token) -> dict[str, Token]:
         for grand in child.children:
             near.setdefault(grand.lemma_.lower(), grand)
             near.setdefault(grand.lower_, grand)
-    if token.dep_ in ("compound", "amod", "nmod"):
+    if token.dep_ in ("compound", "amod", "nmod", "acl"):  # "a statement sent to ..."
         near.setdefault(token.head.lemma_.lower(), token.head)
     return near
 
@@ -221,6 +310,20 @@ def _nearest_candidate_above(token: Token, by_token: dict[int, Candidate]) -> Ca
     return None
 
 
+def _adverbial_path(token: Token, ancestor: Token) -> bool:
+    """Return whether ``token`` hangs below ``ancestor`` through an adverbial clause."""
+    node = token
+    while node.i != ancestor.i and node.head.i != node.i:
+        if (
+            node.dep_ == "advcl"
+            and node.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        ):  # "after X were shot", not "sworn to fight"
+            return True
+        node = node.head
+    return False
+
+
 def fold(cands: list[Candidate], ontology: Ontology) -> list[Candidate]:
     """Return the candidates that become events, after absorption and merging."""
     by_token = {c.token.i: c for c in cands}
@@ -229,6 +332,8 @@ def fold(cands: list[Candidate], ontology: Ontology) -> list[Candidate]:
         if above is None or above is cand:
             continue
         if above.entry is not None and above.entry.governs:
+            if _adverbial_path(cand.token, above.token):
+                continue  # "a strike called after drivers were shot": a separate event
             _absorb(above, cand, ontology)
         elif cand.token.dep_ != "conj" and (
             above.type == cand.type or cand.token.pos_ in ("NOUN", "PROPN")
@@ -239,14 +344,99 @@ def fold(cands: list[Candidate], ontology: Ontology) -> list[Candidate]:
                 above.confidence, cand.confidence if above.type == cand.type else 0
             )
             cand.absorbed_by = above
-    kept = [c for c in cands if c.absorbed_by is None]
+    for cand in cands:  # "were killed and 31 injured": one event, not two
+        head = by_token.get(cand.token.head.i) if cand.token.dep_ == "conj" else None
+        if (
+            head is not None
+            and head.absorbed_by is None
+            and head.type == cand.type
+            and cand.token.pos_ in ("VERB", "AUX")
+            and not any(
+                c.dep_ in SUBJECT_DEPS and _is_argument(c) for c in cand.token.children
+            )  # "12 were killed and 31 injured": a bare number is the count of the same act
+        ):
+            cand.absorbed_by = head
+    kept = [c for c in cands if c.absorbed_by is None and not _purpose(c.token)]
+    verb_types = {c.type for c in kept if c.token.pos_ not in ("NOUN", "PROPN")}
+    kept = [c for c in kept if not _background_noun(c, verb_types)]
     for cand in kept:
         _apply_modality(cand, ontology)
         depth = _subordination(cand.token)
         if depth:  # the main clause carries the reported event; background clauses rank lower
             cand.confidence *= SUBORDINATE_FACTOR**depth
             cand.reason += f"; in a subordinate clause (x{SUBORDINATE_FACTOR**depth:.2f})"
+        if _conditional(cand.token):  # "if more attacks follow": hypothetical, ranks lower
+            cand.confidence *= CONDITION_FACTOR
+            cand.reason += f"; in a condition (x{CONDITION_FACTOR})"
     return kept
+
+
+def _background_noun(cand: Candidate, verb_types: set[str]) -> bool:
+    """Return whether a noun trigger only mentions an event instead of reporting one.
+
+    Such nouns: a modifier of a non-event noun ("a bomb disposal unit"); a reference after
+    "after/since/during ..." ("after the fighting"); a generic plural ("has rarely seen
+    bombings"); a habitual one; or a repeat of a verb event of the same type in the sentence
+    ("killed ... in the deadliest attack on the city"), unless the noun names its own actor.
+    """
+    token = cand.token
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "compound":
+        return True
+    if (
+        token.lemma_.lower() in WEAPON_NOUNS
+        and token.dep_ not in ("nsubj", "nsubjpass")
+        and token.head.lemma_.lower() not in WEAPON_USE_VERBS
+    ):
+        return True
+    actors, recipients = arguments(cand)
+    if actors:
+        return False
+    if cand.type in verb_types:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+        return not recipients
+    if any(a.dep_ == "advmod" and a.lower_ in HABITUAL_ADVERBS for a in token.head.children):
+        return True
+    if token.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in ("several", "many"))
+        for c in token.children
+    ):
+        return True  # "at least a dozen kidnappings since 2023": a tally, not one event
+    determined = any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+    if token.tag_ not in ("NNS", "NNPS") or determined:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in SERIES_ADJECTIVES for c in token.children):
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in NON_LIGHT_VERBS:
+        return True  # "the region has seen attacks on villages"
+    return not recipients and token.dep_ in ("dobj", "pobj", "conj", "attr")
+
+
+def _purpose(token: Token) -> bool:
+    """Return whether ``token`` heads a purpose clause ("deployed troops to prevent ...").
+
+    The act is a goal of another act, not something the text reports as done.
+    """
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )
+
+
+def _conditional(token: Token) -> bool:
+    """Return whether ``token`` sits in an "if"/"unless" clause."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
+        ):
+            return True
+        node = node.head
+    return False
 
 
 def _subordination(token: Token) -> int:
@@ -306,10 +496,13 @@ def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
 
 
 def _expand(tokens: Iterable[Token]) -> list[Token]:
+    """Return the tokens with their conjuncts, numbers replaced by what they count, and no
+    dates, times or bare numbers."""
     out: list[Token] = []
     for tok in tokens:
         for t in (tok, *tok.conjuncts):
-            if t not in out and t.pos_ not in ("VERB", "AUX"):
+            t = _counted(t)
+            if t not in out and t.pos_ not in ("VERB", "AUX") and _is_argument(t):
                 out.append(t)
     return out
 
@@ -330,8 +523,16 @@ def _verb_subjects(verb: Token) -> list[Token]:
         return _expand(_relative_head(s) for s in subj)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        return _verb_subjects(verb.head)
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # "traders feared being attacked": the inherited subject is the victim
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
+        return _verb_subjects(verb.head)  # "X is willing to ...": the subject of "is"
+    if (  # "X resorted to throwing stones", "X is guilty of violating the truce"
+        verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ in ("VERB", "AUX", "ADJ")
+    ):
+        return _verb_subjects(verb.head.head)
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -350,18 +551,39 @@ def _speaker(verb: Token) -> list[Token]:
 
 
 def _verb_objects(verb: Token) -> list[Token]:
-    objs = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "dative")]
+    # "offered troops to X", "gave X aid": the one given to comes before the thing given
+    given_to = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    given_to += [
+        p
+        for c in verb.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    objs = given_to + [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     for prep in verb.children:
-        if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS - {"to"}:
             objs += [p for p in prep.children if p.dep_ == "pobj"]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs = [verb.head]  # "soldiers wounded in the attack"
+    if (
+        not objs
+        and verb.dep_ == "xcomp"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        objs = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]  # "feared being hit"
     return _expand(objs)
 
 
-def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
+def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], list[Token]]:
     actors = [
-        c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound")
+        and c.pos_ in ("PROPN", "NOUN")
+        and c not in exclude
+        and _is_argument(c)  # not "24-hour" in "a 24-hour hunger strike"
     ]
     recipients: list[Token] = []
     for prep in noun.children:
@@ -369,7 +591,12 @@ def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
             pobjs = [p for p in prep.children if p.dep_ == "pobj"]
             (actors if prep.lower_ == "by" else recipients).extend(pobjs)
     head = noun.head
-    if not actors and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+    if (
+        not actors
+        and noun.dep_ in ("dobj", "attr")
+        and head.pos_ in ("VERB", "AUX")
+        and head.lemma_.lower() not in NON_LIGHT_VERBS
+    ):
         actors = _verb_subjects(head)  # light verb: "staged a protest", "launched an attack"
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "with"):
@@ -377,13 +604,106 @@ def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
     return _expand(actors), _expand(recipients)
 
 
+def _in_dateline(token: Token) -> bool:
+    """Return whether ``token`` is the capitalised place of an opening dateline ("MOSUL, ...")."""
+    if token.i >= DATELINE_TOKENS or not token.is_upper or len(token.text) <= 3:
+        return False
+    doc, end = token.doc, token.i
+    while end < len(doc) and doc[end].is_upper:
+        end += 1
+    return end < len(doc) and doc[end].text == "," and all(t.is_upper for t in doc[: token.i])
+
+
+def _counted(token: Token) -> Token:
+    """Return what a number counts: "thousands of Kurds" -> Kurds; else the token itself."""
+    if (
+        token.pos_ == "NUM"
+        or token.like_num
+        or token.ent_type_ == "CARDINAL"
+        or token.lower_ in QUANTITY_NOUNS
+    ):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((p for p in prep.children if p.dep_ == "pobj"), token)
+    return token
+
+
+def _doers(token: Token) -> list[Token]:
+    """Return who is behind an event noun used as a subject ("Israeli air strikes killed").
+
+    Any other token is returned as it is; an event noun with no named doer gives none.
+    """
+    if token.lemma_.lower() not in EVENT_SUBJECT_NOUNS:
+        return [token]
+    return [
+        c
+        for c in token.children
+        if (c.dep_ in ("poss", "compound") and c.pos_ == "PROPN")
+        or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+    ] + [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _principals(token: Token) -> list[Token]:
+    """Return Y of "on behalf of Y" attached to the trigger, if any."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "on":
+            continue
+        for behalf in prep.children:
+            if behalf.lower_ == "behalf":
+                return _expand(
+                    p
+                    for of in behalf.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for p in of.children
+                    if p.dep_ == "pobj"
+                )
+    return []
+
+
+def _is_argument(token: Token) -> bool:
+    """Return whether a token can head an actor or recipient (not a date, time or number)."""
+    return not (
+        token.ent_type_ in NON_EVENT_ENTITIES
+        or _in_dateline(token)
+        or token.pos_ in ("NUM", "PUNCT", "SPACE")
+        or token.like_num
+        or token.lower_ in CALENDAR_WORDS
+    )
+
+
 def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     """Return (actor tokens, recipient tokens) of a candidate, from the dependency parse."""
+    actors, recipients = _raw_arguments(cand)
+    actors = _principals(cand.token) or actors  # "X signed on behalf of Y": Y acts
+    actors = [d for a in actors for d in _doers(a)]
+    actors, recipients = [_counted(a) for a in actors], [_counted(r) for r in recipients]
+    lemma = cand.token.lemma_.lower()
+    if lemma in INSTRUMENT_VERBS and not any(c.dep_ == "dobj" for c in cand.token.children):
+        actors = []  # "the device exploded": what went off is not who set it off
+    elif lemma in PATIENT_SUBJECT_VERBS and cand.token.pos_ in ("VERB", "AUX"):
+        actors, recipients = [], actors + recipients
+    actors = [a for a in actors if _is_argument(a) and a.lemma_.lower() not in INSTRUMENT_LEMMAS]
+    recipients = [r for r in recipients if _is_argument(r) and r not in cand.extra_tokens]
+    return actors, recipients
+
+
+def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     token = cand.token
     if token.pos_ in ("NOUN", "PROPN"):
-        return _noun_arguments(token)
+        return _noun_arguments(token, cand.extra_tokens)
     if cand.obligation:
         return _speaker(token), _verb_subjects(token)
+    if token.lower_ in STATIVE_PARTICIPLES and any(c.dep_ == "nsubjpass" for c in token.children):
+        # "X is opposed to Y": the grammatical passive subject holds the stance
+        holders = _expand(c for c in token.children if c.dep_ == "nsubjpass")
+        others = [o for o in _verb_objects(token) if o not in holders]
+        return holders, others
     actors, recipients = _verb_subjects(token), _verb_objects(token)
     if cand.entry is not None and cand.entry.inverse:
         givers = [
@@ -394,15 +714,44 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         for prep in extra.children:
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                 recipients += _expand(p for p in prep.children if p.dep_ == "pobj")
+    if cand.type == "ACCUSE":  # "complained to X over Y's raids": Y is accused, X addressed
+        recipients = _accused_first(token, recipients)
+    if cand.type == "RETREAT":  # "withdraw troops from X": X is who the retreat concerns
+        left = [
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        recipients = _expand(left) + [r for r in recipients if r not in left]
     recipients = [r for r in recipients if r not in cand.extra_tokens and r not in actors]
-    if not recipients and cand.entry is not None and cand.entry.governs:
+    # later candidates, used when the ones before name no actor (linking decides)
+    if cand.entry is not None and cand.entry.governs:
         # "demanded that the government end curbs": the one asked is the clause's subject
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
-        recipients = [s for c in clauses for s in _verb_subjects(c) if s not in actors]
-    if not recipients:  # "threatened to attack X": X is the recipient of the threat
-        for inner in cand.complements:
-            recipients += [r for r in arguments(inner)[1] if r not in actors]
+        recipients += [s for c in clauses for s in _verb_subjects(c) if s not in actors]
+    for inner in cand.complements:  # "threatened to attack X": X is the recipient of the threat
+        recipients += [r for r in arguments(inner)[1] if r not in actors and r not in recipients]
     return actors, recipients
+
+
+def _accused_first(verb: Token, recipients: list[Token]) -> list[Token]:
+    accused = _expand(
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+    addressed = {
+        p.i
+        for c in verb.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in c.children
+    }
+    rest = [r for r in recipients if r.i not in addressed and r not in accused]
+    return rest + accused + [r for r in recipients if r.i in addressed]
 
 
 # --- counts ---------------------------------------------------------------------------------------
@@ -443,9 +792,11 @@ def sentence_counts(sent: Span) -> Counts:
         if slot is None or getattr(counts, slot) is not None:
             continue
         patients = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+        # "12 were killed and 31 injured": a bare number as subject is a count of victims
+        patients += [c for c in tok.children if c.dep_ == "nsubj" and c.like_num]
         if lemma in ("die", "dead") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
             patients += [c for c in tok.children if c.dep_ == "nsubj"] + [tok.head]
-        for patient in _expand(patients):
+        for patient in (c for p in patients for c in (p, *p.conjuncts)):
             value = _quantity(patient)
             if value is not None:
                 setattr(counts, slot, value)
@@ -471,8 +822,11 @@ class EventComponent(Component):
     def __call__(self, doc: Doc) -> Doc:
         linker = _ActorLinker(doc, doc._.actors or [])
         events: list[Event] = []
+        seen_types: set[str] = set()
         for sent in doc.sents:
             kept = fold(self.coder.candidates(sent), self.ontology)
+            kept = [c for c in kept if not _repeated_mention(c, seen_types)]
+            seen_types |= {c.type for c in kept}
             sent_events = [self._event(c, sent, linker) for c in kept]
             _attach_counts(sent_events, sentence_counts(sent))
             events += sent_events
@@ -483,8 +837,13 @@ class EventComponent(Component):
 
     def _event(self, cand: Candidate, sent: Span, linker: _ActorLinker) -> Event:
         actor_toks, recipient_toks = arguments(cand)
-        actors = [linker.argument(t) for t in actor_toks]
-        recipients = [linker.argument(t) for t in recipient_toks]
+        actors = _prefer_linked([linker.argument(t) for t in actor_toks])
+        recipients = _prefer_linked([linker.argument(t) for t in recipient_toks])
+        if not any(r.actor for r in recipients):
+            located = [linker.argument(t) for t in _located_recipients(cand.token)]
+            located += [linker.argument(t) for t in _scene_countries(cand.token)]
+            located = [r for r in located if r.actor and linker.is_state(r.actor)]
+            recipients = located[:1] or recipients
         confidence = cand.confidence * (1.0 if actors or recipients else 0.85)
         trigger = _trigger_span(cand)
         return Event(
@@ -502,6 +861,80 @@ class EventComponent(Component):
             confidence=round(min(1.0, confidence), 3),
             reason=cand.reason,
         )
+
+
+def _prefer_linked(args: list[Argument]) -> list[Argument]:
+    """Return the arguments linked to an actor, or all of them when none is linked."""
+    linked = [a for a in args if a.actor]
+    return linked or args
+
+
+def _located_recipients(token: Token) -> list[Token]:
+    """Return the countries or cities after "in" when the verb has an object.
+
+    "sought refuge in X", "opened an embassy in X": X is who receives the act. Without an
+    object ("arrested in X", "fought in X") the place is only where it happened.
+    """
+    if token.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "dobj" for c in token.children):
+        return []
+    return [
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for p in prep.children
+        if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+    ]
+
+
+def _scene_countries(token: Token) -> list[Token]:
+    """Return the countries where an act with no named target happens ("rioted in X").
+
+    PLOVER codes the state of the scene as the target of such acts; only a country named in
+    the clause counts (a city is a location, not a recipient).
+    """
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    found = []
+    for tok in verb.subtree:  # "parties in Nepal organized a strike", "a siege in Haiti"
+        if (
+            tok.dep_ == "pobj"
+            and tok.ent_type_ == "GPE"
+            and tok.head.lower_ in SCENE_PREPS
+            and _clause_verb(tok) == verb
+        ):
+            found.append(tok)
+    return found
+
+
+def _clause_verb(token: Token) -> Token:
+    """Return the nearest verb above ``token`` (itself if it is one)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _repeated_mention(cand: Candidate, seen_types: set[str]) -> bool:
+    """Return whether a bare definite noun ("the blast") refers back to an event coded before.
+
+    A claim of responsibility for it is kept: it is news about the event.
+    """
+    token = cand.token
+    if cand.type not in seen_types:
+        return False
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        # "everyone detained on Wednesday", "the men who died": a reduced or relative clause
+        # that describes people by an act already reported
+        if token.dep_ not in ("acl", "amod", "relcl") or (
+            token.dep_ == "relcl" and arguments(cand)[0]
+        ):
+            return False
+        return token.dep_ != "relcl" or token.head.pos_ in ("NOUN", "PROPN", "PRON")
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return False
+    if any(a.lemma_.lower() in ("responsibility", "claim") for a in token.ancestors):
+        return False
+    actors, recipients = arguments(cand)
+    return not actors and not recipients
 
 
 def _trigger_span(cand: Candidate) -> Span:
@@ -535,26 +968,41 @@ class _ActorLinker:
         self.spans = sorted(
             ((m.start, m.end, a.id) for a in actors for m in a.mentions), key=lambda s: s[1] - s[0]
         )
+        self.states = {a.id for a in actors if a.kind == "state"}
+
+    def is_state(self, actor_id: str) -> bool:
+        return actor_id in self.states
 
     def argument(self, token: Token) -> Argument:
         phrase = _argument_phrase(token)
         actor = self._cover(token.idx, token.idx + len(token.text))
         if actor is None:
             actor = self._overlap(phrase.start_char, phrase.end_char)
-        if actor is None:  # "a request by Belarus", "an offer from the US"
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
-                    for pobj in prep.children:
-                        actor = actor or self._overlap(
-                            pobj.left_edge.idx, pobj.idx + len(pobj.text)
-                        )
+        if actor is None:  # "a request by Belarus", "aid for X", "70 tons of aid for X"
+            actor = self._through_prepositions(token, depth=2)
         return Argument(actor=actor, text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+    def _through_prepositions(self, token: Token, *, depth: int) -> str | None:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LINK_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or not _is_argument(pobj):
+                    continue
+                actor = self._overlap(pobj.left_edge.idx, pobj.idx + len(pobj.text))
+                if actor is None and depth > 1:
+                    actor = self._through_prepositions(pobj, depth=depth - 1)
+                if actor is not None:
+                    return actor
+        return None
 
     def _cover(self, start: int, end: int) -> str | None:
         return next((aid for s, e, aid in self.spans if s <= start and end <= e), None)
 
     def _overlap(self, start: int, end: int) -> str | None:
-        return next((aid for s, e, aid in self.spans if s < end and start < e), None)
+        """Return the leftmost actor mentioned in the span ("the Turkish and Greek sides")."""
+        hits = [(s, aid) for s, e, aid in self.spans if s < end and start < e]
+        return min(hits)[1] if hits else None
 
 
 def _argument_phrase(token: Token) -> Span:

@@ -50,6 +50,7 @@ class Mode:
     definition: str
     score: float | None = None
     acled: Acled | None = None
+    cameo_root: str | None = None  # when the mode has its own CAMEO root (firearms -> 19)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ class Trigger:
     mode: str | None = None
     pos: str | None = None
     with_: tuple[str, ...] = ()
+    with_dep: tuple[str, ...] = ()  # one of these dependents is required ("tell" + xcomp)
+    without: tuple[str, ...] = ()  # lemmas that must not be nearby ("take" but not "place")
     governs: bool = False  # a frame verb: events in its complement are folded into it
     inverse: bool = False  # subject is the recipient, "from X" the actor ("received aid from X")
     contexts: tuple[str, ...] = ()
@@ -81,7 +84,7 @@ class Trigger:
 
     @property
     def specificity(self) -> int:
-        return len(self.with_) * 2 + (1 if self.pos else 0)
+        return len(self.with_) * 2 + (1 if self.with_dep else 0) + (1 if self.pos else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +113,9 @@ class Ontology:
         mode_rec = etype.modes.get(mode) if mode else None
         score = mode_rec.score if mode_rec and mode_rec.score is not None else etype.score
         acled = mode_rec.acled if mode_rec and mode_rec.acled else etype.acled
+        root = mode_rec.cameo_root if mode_rec and mode_rec.cameo_root else None
         return Codes(
-            cameo_root=etype.cameo_roots[0] if etype.cameo_roots else None,
+            cameo_root=root or (etype.cameo_roots[0] if etype.cameo_roots else None),
             quad=etype.quad,
             plover_score=score,
             acled_event_type=acled.event_type if acled else None,
@@ -176,6 +180,14 @@ def _acled(raw: Any, path: Path, where: str) -> Acled | None:
     return Acled(raw.get("event_type"), raw.get("sub_event_type"))
 
 
+def _cameo_root(raw: Any, path: Path, where: str) -> str | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.isdigit() or len(raw) != 2:
+        raise _fail(path, f"{where}: cameo_root must be a two-digit string such as '19'")
+    return raw
+
+
 def _event_type(name: str, raw: Any, path: Path) -> EventType:
     if not isinstance(raw, dict):
         raise _fail(path, f"type {name}: must be an object")
@@ -192,6 +204,7 @@ def _event_type(name: str, raw: Any, path: Path) -> EventType:
             str(v.get("definition", "")),
             v.get("score"),
             _acled(v.get("acled"), path, f"{name}.{m}"),
+            _cameo_root(v.get("cameo_root"), path, f"{name}.{m}"),
         )
         for m, v in raw["modes"].items()
     }
@@ -216,6 +229,8 @@ def _trigger(
         "mode",
         "pos",
         "with",
+        "with_dep",
+        "without",
         "governs",
         "inverse",
         "contexts",
@@ -241,6 +256,10 @@ def _trigger(
     with_ = obj.get("with", [])
     if not isinstance(with_, list) or not all(isinstance(w, str) for w in with_):
         raise _fail(path, "'with' must be a list of lemmas", line)
+    for key in ("with_dep", "without"):
+        value = obj.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise _fail(path, f"'{key}' must be a list of strings", line)
     ctx = obj.get("contexts", [])
     if not isinstance(ctx, list) or set(ctx) - contexts:
         raise _fail(path, f"unknown contexts {sorted(set(ctx) - contexts)}", line)
@@ -251,6 +270,8 @@ def _trigger(
         mode=mode,
         pos=pos,
         with_=tuple(w.lower() for w in with_),
+        with_dep=tuple(obj.get("with_dep", [])),
+        without=tuple(w.lower() for w in obj.get("without", [])),
         governs=bool(obj.get("governs", False)),
         inverse=bool(obj.get("inverse", False)),
         contexts=tuple(ctx),

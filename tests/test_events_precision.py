@@ -1,0 +1,177 @@
+"""Precision of the event coder: what must *not* become an event or an argument.
+
+All sentences are invented (people, groups and the towns of Valde, Kesh and Korso).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.api import Extractor
+from wirecoder.config import Settings
+from wirecoder.records import DocumentRecord, Event
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings(components=("entities", "actors", "events")))
+
+
+def types(rec: DocumentRecord) -> list[str]:
+    return [e.type for e in rec.events]
+
+
+def argument_texts(event: Event) -> list[str]:
+    return [a.text for a in (*event.actor, *event.recipient)]
+
+
+def country_of(rec: DocumentRecord, actor_id: str | None) -> str | None:
+    return next((a.country for a in rec.actors if a.id == actor_id), None)
+
+
+def test_plain_reporting_verb_is_not_a_request(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "A police spokesman, Tomas Ekvall, told reporters on Wednesday that he had no details."
+    )
+    assert "REQUEST" not in types(rec)
+    # "told X to do Y" still is one
+    rec = extractor.extract("The commander told the villagers to leave Korso.")
+    assert "REQUEST" in types(rec)
+
+
+def test_dates_times_and_numbers_are_never_arguments(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "At least 9 people were killed and 31 injured when a device went off in Valde on Tuesday."
+    )
+    assert types(rec) == ["ASSAULT"]  # "killed and injured" is one act
+    event = rec.events[0]
+    assert "31" not in argument_texts(event) and "Tuesday" not in argument_texts(event)
+    assert (event.counts.killed, event.counts.injured) == (9, 31)
+
+
+def test_place_after_in_and_in_connection_with_are_not_recipients(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Four men were arrested in the Korso district overnight in connection with the attack."
+    )
+    (event,) = [e for e in rec.events if e.type == "COERCE"]
+    assert argument_texts(event) == ["Four men"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He did not give their names.",  # light verb, not refused aid
+        "Valde has rarely seen bombings in recent years.",  # habitual background
+        "The governor will visit the wounded at the city hospital.",  # people, not an attack
+        "Police in Kesh said 3 March would be a holiday.",  # a month, not a march
+        "Soldiers recovered six rifles and a grenade launcher.",  # a weapon, not an attack
+    ],
+)
+def test_no_invented_conflict_event(extractor: Extractor, text: str) -> None:
+    rec = extractor.extract(text)
+    assert not {"ASSAULT", "REJECT", "PROTEST"} & set(types(rec)), rec.events
+
+
+def test_failed_attempt_is_not_a_refusal(extractor: Extractor) -> None:
+    rec = extractor.extract("A second device failed to detonate because of a faulty timer.")
+    assert "REJECT" not in types(rec)
+    assert types(rec) == ["ASSAULT"]
+
+
+def test_noun_repeating_a_coded_event_is_dropped(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Nine people were killed at the Valde bus station, in the deadliest attack on the town "
+        "in years. A bomb exploded at a market in Kesh. Police said the blast was the worst "
+        "in the city. No group has claimed responsibility for the blast."
+    )
+    triggers = [e.trigger.text for e in rec.events]
+    assert "attack" not in triggers  # repeats "killed" in the same sentence
+    assert triggers.count("blast") == 1  # kept only as the object of a claim
+
+
+def test_instrument_is_not_an_actor(extractor: Extractor) -> None:
+    rec = extractor.extract("A roadside bomb killed three soldiers near Kesh on Monday.")
+    event = rec.events[0]
+    assert event.type == "ASSAULT" and event.actor == []
+    assert event.recipient[0].text == "three soldiers"
+    rec = extractor.extract("The device exploded before the market opened.")
+    assert all(not e.actor for e in rec.events)
+
+
+def test_adjective_frame_takes_the_subject_of_be(extractor: Extractor) -> None:
+    rec = extractor.extract("Syria says it is willing to withdraw its troops from Lebanon.")
+    event = max(rec.events, key=lambda e: e.confidence)
+    assert event.type == "AGREE"
+    assert country_of(rec, event.actor[0].actor) == "SYR"
+    assert country_of(rec, event.recipient[0].actor) == "LBN"  # withdrawn from
+
+
+def test_recipient_given_to_comes_before_the_thing_given(extractor: Extractor) -> None:
+    rec = extractor.extract("Velmora offered its troops to the government of Lebanon.")
+    event = rec.events[0]
+    assert country_of(rec, event.recipient[0].actor) == "LBN"
+
+
+def test_accused_before_addressee(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Kenya complained to the United Nations over Ugandan air raids on its border villages."
+    )
+    event = next(e for e in rec.events if e.type == "ACCUSE")
+    assert country_of(rec, event.recipient[0].actor) == "UGA"
+
+
+def test_country_of_the_scene_is_the_target_when_none_is_named(extractor: Extractor) -> None:
+    rec = extractor.extract("Thousands of students demonstrated in Nepal on Sunday.")
+    event = rec.events[0]
+    assert event.type == "PROTEST"
+    assert country_of(rec, event.recipient[0].actor) == "NPL"
+    # but a town is only where it happened
+    rec = extractor.extract("Police arrested twelve men in Korso.")
+    assert [r.text for r in rec.events[0].recipient] == ["twelve men"]
+
+
+def test_purpose_and_condition(extractor: Extractor) -> None:
+    rec = extractor.extract("The army sent two battalions to Kesh to prevent further raids.")
+    assert "COERCE" not in types(rec)  # a goal, not an act
+    rec = extractor.extract("If more attacks follow, the army will send troops to Kesh.")
+    best = max(rec.events, key=lambda e: e.confidence)
+    assert best.trigger.text != "attacks"
+
+
+def test_on_behalf_of_names_the_actor(extractor: Extractor) -> None:
+    rec = extractor.extract("The envoy signed the agreement on behalf of Kenya.")
+    event = rec.events[0]
+    assert country_of(rec, event.actor[0].actor) == "KEN"
+
+
+def test_cameo_root_follows_the_mode(extractor: Extractor) -> None:
+    rec = extractor.extract("Gunmen of the Vantor Brigades opened fire on a bus near Kesh.")
+    event = rec.events[0]
+    assert (event.type, event.mode, event.codes.cameo_root) == ("ASSAULT", "firearms", "19")
+
+
+def test_dateline_place_is_not_an_actor(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "KESH, Velmora, May 3 (Example Wire) - Velmoran soldiers attacked a camp near Korso."
+    )
+    event = next(e for e in rec.events if e.type == "ASSAULT")
+    assert [a.text for a in event.actor] == ["Velmoran soldiers"]
+
+
+def test_adverbial_clause_is_not_a_complement(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Drivers began a strike called after four drivers were shot dead in Kesh."
+    )
+    assert "ASSAULT" in types(rec)  # not swallowed by "called"
+    assert "REQUEST" not in types(rec)
+
+
+def test_routine_verbs_without_their_object_are_no_events(extractor: Extractor) -> None:
+    rec = extractor.extract("Most traders returned to work and the market opened at noon.")
+    assert types(rec) == []
+
+
+def test_light_verb_subject_is_actor_of_noun_event(extractor: Extractor) -> None:
+    rec = extractor.extract("Aren Dalby staged a 24-hour hunger strike in prison on Sunday.")
+    event = rec.events[0]
+    assert event.type == "PROTEST" and [a.text for a in event.actor] == ["Aren Dalby"]
