@@ -218,9 +218,10 @@ def _print_events(console: Console, record: DocumentRecord) -> None:
         place = places.get(ev.location.place) if ev.location and ev.location.place else None
         when = ""
         if ev.date and ev.date.start_date:
-            when = (
-                f"{ev.date.start_date}..{ev.date.end_date} ({ev.date.precision}; {ev.date.reason})"
-            )
+            span = str(ev.date.start_date)
+            if ev.date.end_date and ev.date.end_date != ev.date.start_date:
+                span += f"..{ev.date.end_date}"
+            when = f"{span} ({ev.date.precision}; {ev.date.reason})"
         sources = "; ".join(f"{a.text} [{a.cue}]" for a in ev.attribution)
         table.add_row(
             ev.id,
