@@ -16,7 +16,7 @@ from wirecoder.records import Actor, DocumentRecord
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(Settings(components=("entities", "actors")))
+    return Extractor(Settings(components=("entities", "places", "actors")))
 
 
 def by_name(record: DocumentRecord, text: str) -> Actor:
@@ -112,3 +112,25 @@ def test_bad_user_dictionary_names_the_line(tmp_path: Path) -> None:
     path.write_text('{"type": "role", "lemmas": ["x"], "kind": "alien", "sector": "CVL"}\n')
     with pytest.raises(DataFileError, match="line 1"):
         load_actor_dictionary((path,))
+
+
+def test_a_title_holder_of_a_country(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "King Hassan Menar of Morocco met Spanish officials in Madrid and Seville."
+    )
+    king = next(a for a in rec.actors if a.name.endswith("Menar"))
+    assert king.country == "MAR"
+
+
+def test_a_country_inside_an_organisation_name(extractor: Extractor) -> None:
+    rec = extractor.extract("The Kenya Lake Fishermen Association demanded new rules.")
+    group = next(a for a in rec.actors if "Association" in a.name)
+    assert group.country == "KEN"
+
+
+def test_an_international_official_gets_no_dominant_country(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Arab League Secretary-General Omar Dalil urged Egypt and Sudan to talk."
+    )
+    envoy = next(a for a in rec.actors if a.name.endswith("Dalil"))
+    assert envoy.country is None and "IGO" in envoy.sectors

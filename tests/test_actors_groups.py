@@ -15,7 +15,7 @@ from wirecoder.records import Actor, DocumentRecord
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(Settings(components=("entities", "actors", "events")))
+    return Extractor(Settings(components=("entities", "places", "actors", "events")))
 
 
 def by_text(rec: DocumentRecord, text: str) -> Actor:

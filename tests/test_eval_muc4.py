@@ -26,7 +26,9 @@ from wirecoder.eval.muc4 import (
     parse_string_fillers,
     predicted_templates,
     role_prf,
+    template_confidence,
     template_entities,
+    template_stage,
     truecase,
 )
 from wirecoder.records import (
@@ -301,6 +303,33 @@ def test_irrelevant_text_with_no_events_is_neutral() -> None:
     assert scores.relevance.gold == 0 and scores.relevance.predicted == 0
     scores.add_text([], [PredictedTemplate("ATTACK", [_event("ASSAULT", "x")], None)], None)
     assert scores.relevance.predicted == 1 and scores.templates.predicted == 1
+
+
+def test_template_confidence_is_read_from_the_sentences_naming_an_organisation() -> None:
+    text = "Guerrillas bombed the bridge. The police blamed the ELN for the bombing."
+    template = PredictedTemplate(
+        "BOMBING",
+        [_event("ASSAULT", "bombed")],
+        None,
+        document_text=text,
+        document_organisations=["ELN"],
+    )
+    assert template_confidence(template) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    # no sentence names an organisation: the label comes from the events
+    assert template_confidence(PredictedTemplate("BOMBING", [_event("ASSAULT", "x")], None)) == (
+        "REPORTED AS FACT"
+    )
+
+
+def test_template_stage_reads_attempts_and_prefers_acts_that_happened() -> None:
+    text = "Defused: a bomb at the bank."  # the test event's sentence is text[0:10]
+    defused = _event("ASSAULT", "bomb")
+    attempt = PredictedTemplate("BOMBING", [defused], None, document_text=text)
+    assert template_stage(attempt) == "ATTEMPTED"
+    threat = _event("THREATEN", "threatened")
+    mixed = PredictedTemplate("ATTACK", [threat, _event("ASSAULT", "attacked")], None)
+    assert template_stage(mixed) == "ACCOMPLISHED"
+    assert template_stage(PredictedTemplate("ATTACK", [threat], None)) == "THREATENED"
 
 
 class FakeExtractor:

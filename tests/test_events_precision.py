@@ -14,7 +14,7 @@ from wirecoder.records import DocumentRecord, Event
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(Settings(components=("entities", "actors", "events")))
+    return Extractor(Settings(components=("entities", "places", "actors", "events")))
 
 
 def types(rec: DocumentRecord) -> list[str]:
@@ -175,3 +175,19 @@ def test_light_verb_subject_is_actor_of_noun_event(extractor: Extractor) -> None
     rec = extractor.extract("Aren Dalby staged a 24-hour hunger strike in prison on Sunday.")
     event = rec.events[0]
     assert event.type == "PROTEST" and [a.text for a in event.actor] == ["Aren Dalby"]
+
+
+def test_a_headline_repeated_by_the_lead_is_one_event(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Bomb blast at Dorvan market kills nine\n\n"
+        "DORVAN, 3 May 2024 (Example Wire) -- Police said the market was busy. At least nine "
+        "people were killed on Tuesday when a bomb went off in the Dorvan market."
+    )
+    assaults = [e for e in rec.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].trigger.start > rec.text.index("\n")
+    assert assaults[0].mode == "explosives"
+
+
+def test_police_breaking_up_a_protest_is_coercion(extractor: Extractor) -> None:
+    rec = extractor.extract("Police broke up a protest by market traders in Dorvan.")
+    assert [e.type for e in rec.events][:1] == ["COERCE"]

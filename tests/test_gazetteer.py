@@ -136,3 +136,14 @@ def test_lookups_are_fast(gazetteer: SqliteGazetteer) -> None:
     cached = 5 * len(names) / (time.perf_counter() - started)
     # ~20,000/s uncached on an idle core (docs/geoparsing.md); wide margins for shared CI
     assert uncached >= 1_000 and cached >= 10_000
+
+
+def test_outlet_named_after_a_town() -> None:
+    from wirecoder.gazetteer.outlets import names_outlet
+
+    assert names_outlet("Paris", "parispi.net")
+    assert names_outlet("Athens", "onlineathens.com")
+    assert names_outlet("Augusta", "http://chronicle.augusta.com/news/x")
+    assert not names_outlet("Paris", "nytimes.com")
+    assert not names_outlet("Com", "example.com")  # too short, and the suffix is no label
+    assert not names_outlet("Paris", None)

@@ -146,3 +146,71 @@ def test_geo_precision_follows_resolution() -> None:
     assert geo_precision(city) == 1 and geo_precision(city, near=True) == 2
     assert geo_precision(dataclasses.replace(city, resolution="admin1")) == 3
     assert geo_precision(dataclasses.replace(city, resolution="district")) == 2
+
+
+def _area_and_seat(
+    cid: int, state: str, town_pop: int, area_pop: int
+) -> tuple[Candidate, Candidate]:
+    """Return a county and the county seat named after it (as in many US states)."""
+    county = dataclasses.replace(
+        _candidate(cid, "Athens", "USA", "ADM2", area_pop), admin1=state, resolution="district"
+    )
+    town = dataclasses.replace(_candidate(cid + 1, "Athens", "USA", "PPL", town_pop), admin1=state)
+    return county, town
+
+
+def test_city_ranks_over_the_province_it_is_most_of() -> None:
+    county, seat = _area_and_seat(10, "Ohio", 25_000, 60_000)
+    ranked = rank_candidates([county, seat], "Athens")
+    assert ranked[0].candidate is seat
+
+
+def test_named_kind_keeps_the_province() -> None:
+    county, seat = _area_and_seat(10, "Ohio", 25_000, 60_000)
+    ranked = rank_candidates([county, seat], "Athens", hint=Hint(kind="district"))
+    assert ranked[0].candidate is county
+
+
+def test_city_known_by_an_alternate_name_ranks_over_its_state() -> None:
+    state = dataclasses.replace(
+        _candidate(30, "New York", "USA", "ADM1", 19_000_000),
+        admin1="New York",
+        resolution="admin1",
+    )
+    city = dataclasses.replace(
+        _candidate(31, "New York City", "USA", "PPL", 8_000_000), admin1="New York", match_kind=1
+    )
+    ranked = rank_candidates([state, city], "New York")
+    assert ranked[0].candidate is city
+    assert "under its namesake city" in ranked[1].reasons
+    named = rank_candidates([state, city], "New York", hint=Hint(kind="admin1"))
+    assert named[0].candidate is state
+
+
+def test_unclear_namesakes_abroad_do_not_vote_for_their_country() -> None:
+    from wirecoder.nlp.places import Toponym, resolve_toponyms
+
+    a_home, a_abroad = (
+        _candidate(40, "Aa", "USA", population=100_000),
+        _candidate(41, "Aa", "AUS", population=500),
+    )
+    b_home, b_abroad = (
+        _candidate(42, "Bb", "USA", population=20_000),
+        _candidate(43, "Bb", "AUS", population=26_000),
+    )
+    toponyms = [
+        Toponym(0, 2, "Aa", "test", [a_home, a_abroad]),
+        Toponym(10, 12, "Bb", "test", [b_abroad, b_home]),
+    ]
+    chosen = resolve_toponyms(toponyms)
+    assert [c.candidate for c in chosen if c is not None] == [a_home, b_home]
+
+
+def test_outlet_home_town_is_in_the_document_country() -> None:
+    capital = _candidate(50, "Paris", "FRA", "PPLC", 2_000_000)
+    town = _candidate(51, "Paris", "USA", "PPL", 25_000)
+    context = DocumentContext()
+    context.countries.update({"USA": 1, "GBR": 2})
+    assert rank_candidates([capital, town], "Paris", context=context)[0].candidate is capital
+    home = rank_candidates([capital, town], "Paris", hint=Hint(home=True), context=context)
+    assert home[0].candidate is town

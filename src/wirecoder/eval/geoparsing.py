@@ -286,7 +286,13 @@ class _GeoparsingDataset(Dataset):
         raise NotImplementedError
 
     def evaluate(self, extractor: Extractor, *, data: Path, limit: int | None = None) -> EvalResult:
-        from ..nlp.places import PlaceComponent, gold_toponyms, place_record, resolve_toponyms
+        from ..nlp.places import (
+            PlaceComponent,
+            gold_toponyms,
+            outlet_address,
+            place_record,
+            resolve_toponyms,
+        )
 
         path = Path(data) / self.filename if Path(data).is_dir() else Path(data)
         if not path.exists():
@@ -303,7 +309,9 @@ class _GeoparsingDataset(Dataset):
             doc = pipeline.enrich(doc, article)
             spans = [(g.start, g.end) for g in gold.toponyms]
             toponyms = gold_toponyms(doc, places_comp.gazetteer, spans)
-            chosen = resolve_toponyms(toponyms, base=places_comp.base_context(doc))
+            chosen = resolve_toponyms(
+                toponyms, base=places_comp.base_context(doc), outlet=outlet_address(doc)
+            )
             resolved = [
                 place_record(f"g{i}", t, c)
                 for i, (t, c) in enumerate(zip(toponyms, chosen, strict=True))

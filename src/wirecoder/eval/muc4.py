@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..gazetteer.names import name_key
 from ..records import Article, DocumentRecord, Event, Place
 from .base import Dataset, EvalResult
+from .muc4_confidence import is_attempt, organisation_sentences, text_confidence
 from .muc4_corpus import (
     ROLES,
     GoldEntity,
@@ -58,6 +59,8 @@ __all__ = [
     "parse_muc_dateline",
     "parse_string_fillers",
     "read_texts",
+    "template_confidence",
+    "template_stage",
     "truecase",
 ]
 
@@ -134,8 +137,17 @@ def _modality_table(name: str, fallback: dict[str, str]) -> dict[str, str]:
 
 
 def template_confidence(template: PredictedTemplate) -> str:
-    """Return the perpetrator confidence of a whole template (all its events, and claims or
-    accusations elsewhere in the document), else that of its most confident event."""
+    """Return the perpetrator confidence of a whole template.
+
+    First how the document's sentences that name an organisation (ours as perpetrator, or
+    any organisation or authority the text names) present its responsibility
+    (``muc4_confidence.text_confidence``); without such a sentence, from the template's events
+    (claims or accusations elsewhere in the document), else its most confident event.
+    """
+    sentences = organisation_sentences(template.document_text, template.organisations())
+    found = text_confidence(sentences)
+    if found is not None:
+        return found
     decide = getattr(_modality(), "muc_template_confidence", None)
     if decide is None:
         return muc_confidence(template.main)
@@ -170,6 +182,22 @@ def muc_stage(event: Event) -> str:
     return table.get(str(event.status), "ACCOMPLISHED")
 
 
+def template_stage(template: PredictedTemplate) -> str:
+    """Return the stage of execution of a whole template.
+
+    ATTEMPTED when one of its events' sentences says the act failed or was stopped ("the
+    bomb was defused"); else ACCOMPLISHED if any of its events was carried out, then
+    ATTEMPTED, then THREATENED (a template merges the events of one type and place, and a
+    threat or plan beside an act that happened does not make the incident a threat).
+    """
+    text = template.document_text
+    for event in template.events:
+        if text and is_attempt(text[event.sentence.start : event.sentence.end]):
+            return "ATTEMPTED"
+    stages = {muc_stage(e) for e in template.events}
+    return next(label for label in STAGE_LABELS if label in stages)
+
+
 @dataclass
 class PredictedTemplate:
     """Our events of one incident type at one place, with their role fillers."""
@@ -180,6 +208,13 @@ class PredictedTemplate:
     fillers: dict[str, list[str]] = field(default_factory=dict)  # role -> strings
     # every event of the document: MUC's confidence is about the perpetrator across the text
     document_events: list[Event] = field(default_factory=list)
+    document_text: str = ""
+    # organisations and authorities the document names (ORG entities, organisation actors)
+    document_organisations: list[str] = field(default_factory=list)
+
+    def organisations(self) -> list[str]:
+        """Return our perpetrator organisations, then every organisation the document names."""
+        return [*self.fillers.get("perp_organization", []), *self.document_organisations]
 
     @property
     def main(self) -> Event:
@@ -225,6 +260,7 @@ def _is_named(text: str) -> bool:
 def predicted_templates(record: DocumentRecord) -> list[PredictedTemplate]:
     """Return our templates: incident events (not negated) grouped by (type, place)."""
     places = {p.id: p for p in record.places}
+    organisations = _document_organisations(record)
     groups: dict[tuple[str, str | None], PredictedTemplate] = {}
     for event in record.events:
         kind = incident_type(event)
@@ -234,13 +270,27 @@ def predicted_templates(record: DocumentRecord) -> list[PredictedTemplate]:
         key = (kind, place_id)
         if key not in groups:
             groups[key] = PredictedTemplate(
-                kind, [], places.get(place_id or ""), document_events=record.events
+                kind,
+                [],
+                places.get(place_id or ""),
+                document_events=record.events,
+                document_text=record.text,
+                document_organisations=organisations,
             )
         group = groups[key]
         group.events.append(event)
         for role, strings in _event_fillers(event, record).items():
             group.fillers.setdefault(role, []).extend(strings)
     return list(groups.values())
+
+
+def _document_organisations(record: DocumentRecord) -> list[str]:
+    """Return the names of the organisations and authorities a document names (deduplicated)."""
+    names = [e.text for e in record.entities if e.label == "ORG"]
+    names += [
+        a.name for a in record.actors if a.name and a.kind in ORGANISATION_KINDS | AUTHORITY_KINDS
+    ]
+    return list(dict.fromkeys(n for n in names if n.strip()))
 
 
 # --- matching and alignment --------------------------------------------------------------------
@@ -406,6 +456,8 @@ class MucScores:
         default_factory=lambda: {"country": [], "department": [], "town": []}
     )
     confidence: list[tuple[str, str]] = field(default_factory=list)
+    # confidence pairs where our template names no perpetrator organisation (see the docs)
+    confidence_without_our_org: int = 0
     stage: list[tuple[str, str]] = field(default_factory=list)
 
     def add_text(
@@ -444,11 +496,13 @@ class MucScores:
                 self.locations[level].append(hit)
         for slot, predicted, store in (
             (11, template_confidence(ours), self.confidence),
-            (5, muc_stage(main), self.stage),
+            (5, template_stage(ours), self.stage),
         ):
             labels = set().union(*gold.labels(slot)) if gold.labels(slot) else set()
             if labels:
                 store.append((_effective(labels, predicted), predicted))
+        if gold.labels(11) and not ours.fillers.get("perp_organization"):
+            self.confidence_without_our_org += 1
 
     def metrics(self) -> dict[str, float]:
         """Return every measure as a metric name -> value."""
@@ -483,6 +537,7 @@ class MucScores:
             "aligned_templates": len(self.types),
             "dated_pairs": len(self.dates),
             "confidence_pairs": len(self.confidence),
+            "confidence_pairs_without_our_perp_org": self.confidence_without_our_org,
             "stage_pairs": len(self.stage),
             **{f"gold_{role}": prf.gold for role, prf in self.roles.items()},
         }

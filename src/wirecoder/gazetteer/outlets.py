@@ -12,7 +12,7 @@ import re
 
 from .sources import read_json
 
-__all__ = ["GENERIC_CCTLDS", "outlet_country"]
+__all__ = ["GENERIC_CCTLDS", "names_outlet", "outlet_country"]
 
 #: country-code top-level domains used mostly as generic names, not for the country.
 GENERIC_CCTLDS: frozenset[str] = frozenset(
@@ -44,3 +44,22 @@ def outlet_country(address: str | None) -> str | None:
         return None
     tld = match.group(1).rstrip(".").rsplit(".", 1)[-1].lower()
     return _tld_countries().get(tld)
+
+
+def names_outlet(place: str, address: str | None) -> bool:
+    """Return True when an outlet's web address begins or ends a label with the place's name.
+
+    "parispi.net", "palestineherald.com", "chronicle.augusta.com": a local paper is named after
+    its home town, and a name it shares with that town most likely means the town.
+    """
+    if not address:
+        return False
+    match = _HOST.match(address.strip())
+    key = re.sub(r"[^a-z]", "", place.casefold())
+    if not match or len(key) < 4:
+        return False
+    labels = match.group(1).lower().split(".")[:-1]
+    return any(
+        label.startswith(key) or label.endswith(key)
+        for label in (re.sub(r"[^a-z]", "", label) for label in labels)
+    )

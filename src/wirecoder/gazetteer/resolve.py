@@ -30,6 +30,7 @@ class Hint:
         None  # "admin1", "district", "city" from "X province", "X County", "city of X"
     )
     container: Candidate | None = None  # the place named after a comma: "Tripoli, Lebanon"
+    home: bool = False  # the outlet is named after a town of this name: "parispi.net"
 
 
 @dataclass(slots=True)
@@ -96,14 +97,17 @@ def _hint_score(c: Candidate, hint: Hint) -> tuple[float, list[str]]:
     return score, reasons
 
 
-def _context_score(c: Candidate, context: DocumentContext) -> tuple[float, list[str]]:
+def _context_score(
+    c: Candidate, context: DocumentContext, *, home: bool = False
+) -> tuple[float, list[str]]:
     score, reasons = 0.0, []
     share = context.country_share(c.country)
     if c.country is None and c.feature_class in "LHT" and context.countries:
         share = 0.5  # seas and regions across borders: neither for nor against any country
     if share:
-        score += 5.0 * share
-        reasons.append(f"country context {c.country} {share:.2f}")
+        # the outlet's home town is in the country the document is about, not a capital abroad
+        score += (10.0 if home and c.feature_class == "P" else 5.0) * share
+        reasons.append(f"country context {c.country} {share:.2f}" + (" (outlet)" if home else ""))
     share = context.admin1_share(c.admin1)
     if share and c.feature_code != "ADM1":
         score += 3.0 * share
@@ -116,22 +120,40 @@ def _context_score(c: Candidate, context: DocumentContext) -> tuple[float, list[
     return score, reasons
 
 
-def _namesake_cities(candidates: list[Candidate]) -> set[int]:
-    """Return ids of cities that share their name with a province or district they are most of."""
-    provinces = {c.country: c.population for c in candidates if c.feature_code == "ADM1"}
-    districts = {
-        (c.country, c.admin1): c.population for c in candidates if c.feature_code == "ADM2"
-    }
-    return {
-        c.id
-        for c in candidates
-        if c.feature_class == "P"
-        and (
-            # the city is what the province (or district) is known for
-            (c.country in provinces and c.population >= 0.2 * provinces[c.country])
-            or c.population >= 0.2 * districts.get((c.country, c.admin1), 1 << 62)
-        )
-    }
+def _namesake_areas(candidates: list[Candidate]) -> dict[int, int]:
+    """Return province or district ids mapped to the namesake city that is most of them."""
+    out: dict[int, int] = {}
+    for area in candidates:
+        if area.feature_code not in ("ADM1", "ADM2"):
+            continue
+        for c in candidates:
+            same = c.country == area.country and (
+                area.feature_code == "ADM1" or c.admin1 == area.admin1
+            )
+            # the city is what the province (or district) is known for: "Aleppo", "New York"
+            if c.feature_class == "P" and same and c.population >= 0.2 * area.population:
+                out[area.id] = c.id
+                break
+    return out
+
+
+def _cities_over_namesake_areas(scored: list[ScoredCandidate], hint: Hint) -> list[ScoredCandidate]:
+    """Return ``scored`` with each area ranked under the namesake city that is most of it.
+
+    News means "Aleppo" or "New York" the city more than the province, even when the city's
+    name only matches an alternate name ("New York City"); the area wins only when the text
+    names its kind ("Aleppo province").
+    """
+    areas = _namesake_areas([s.candidate for s in scored])
+    score_of = {s.candidate.id: s.score for s in scored}
+    out = []
+    for s in scored:
+        city = areas.get(s.candidate.id)
+        if city is not None and hint.kind != s.candidate.resolution and s.score >= score_of[city]:
+            why = (*s.reasons, "under its namesake city")
+            s = ScoredCandidate(s.candidate, round(score_of[city] - 0.1, 3), why)
+        out.append(s)
+    return out
 
 
 def rank_candidates(
@@ -143,18 +165,19 @@ def rank_candidates(
 ) -> list[ScoredCandidate]:
     """Return the candidates scored and sorted, best first (ties: larger population, lower id)."""
     out = []
-    namesakes = _namesake_cities(candidates)
+    cities = set(_namesake_areas(candidates).values())
     for c in candidates:
         score, reasons = _prior(c, text)
-        if c.id in namesakes:
+        if c.id in cities:
             score += 2.5  # "Aleppo", "Tripoli": news means the city more than its province
             reasons.append("city over its namesake province")
         for extra, why in (
             _hint_score(c, hint or Hint()),
-            _context_score(c, context or DocumentContext()),
+            _context_score(c, context or DocumentContext(), home=(hint or Hint()).home),
         ):
             score += extra
             reasons.extend(why)
         out.append(ScoredCandidate(c, round(score, 3), tuple(reasons)))
+    out = _cities_over_namesake_areas(out, hint or Hint())
     out.sort(key=lambda s: (-s.score, -s.candidate.population, s.candidate.id))
     return out

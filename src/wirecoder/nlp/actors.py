@@ -97,7 +97,7 @@ class ActorComponent(Component):
     """Build ``doc._.actors`` from entities and role-noun phrases (ids a1, a2, ...)."""
 
     name = "actors"
-    reads = ("spacy", "entities")
+    reads = ("spacy", "entities", "places")
     writes = ("actors",)
 
     def __init__(self, settings: Settings) -> None:
@@ -146,6 +146,12 @@ class _DocumentActors:
             if code:
                 for tok in ent:
                     self.token_country[tok.i] = code
+        # toponyms the places component resolved ("Tal Afar" -> IRQ) give their country too
+        for place in self.doc._.places or []:
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if place.country and span is not None:
+                for tok in span:
+                    self.token_country.setdefault(tok.i, place.country)
 
     def _country_of_text(self, text: str) -> str | None:
         entry = self.d.lookup_name(text)
@@ -154,6 +160,10 @@ class _DocumentActors:
         text = text.removeprefix("the ").strip()
         first = text.split()[0] if text else ""  # "Bosnian Serbs", "Iraqi Kurds"
         return self.d.demonym(text) or self.d.demonym(first) or self.d.city_country(text)
+
+    def _state_name(self, text: str) -> str | None:
+        entry = self.d.lookup_name(text)
+        return entry.country if entry is not None and entry.kind == "state" else None
 
     def _country_name(self, code: str) -> str:
         return self.d.country_names.get(code, code)
@@ -329,11 +339,23 @@ class _DocumentActors:
                 continue
             if role.sector not in draft.sectors:
                 draft.sectors.append(role.sector)
+        if draft.country is None:  # "King X of Morocco", "X of Nigeria"
+            draft.country = self._of_country(root)
         if draft.country is None and draft.affiliation is not None:
             draft.country = draft.affiliation.country
-        if draft.country is None and self.dominant:
+        international = any(s in INTERNATIONAL_CODES for s in draft.sectors)
+        if draft.country is None and self.dominant and not international:
             draft.country = self.dominant
             draft.source += "; country from the document's dominant country"
+
+    def _of_country(self, root: Token) -> str | None:
+        """Return the country of "of/from X" after a name ("King X of Morocco")."""
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.token_country:
+                        return self.token_country[pobj.i]
+        return None
 
     def _organisation(self, ent: Span) -> _Draft:
         name = ent.text.removeprefix("the ").removeprefix("The ")
@@ -341,6 +363,8 @@ class _DocumentActors:
         country = next((self.token_country[t.i] for t in ent if t.i in self.token_country), None)
         if country is None:
             country = next((c for t in ent if (c := self.d.demonym(t.text))), None)
+        if country is None:  # a country's name inside the name: "Montenegro X Association"
+            country = next((c for t in ent if (c := self._state_name(t.text))), None)
         head = ent[-1].lower_
         role = self.d.role(head) or self.d.role(ent[-1].lemma_.lower())
         group = self.d.group_heads.get(head)
@@ -403,7 +427,7 @@ class _DocumentActors:
             return self._international_role(token, role, owner, international, person)
         if country is None and person is None and (scene := self._scene_country(token)):
             country, source = scene, "role-noun; country of the place named in the sentence"
-        if country is None and self.dominant:
+        if country is None and self.dominant and person is None:  # a person's: see below
             country, source = (
                 self.dominant,
                 "role-noun; country from the document's dominant country",

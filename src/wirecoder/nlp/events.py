@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..config import Settings
 from ..ontology.loader import Ontology, Trigger, load_ontology
-from ..records import Actor, Argument, Counts, Event, Mention, TextSpan
+from ..records import Actor, Argument, Counts, Event, Mention, Place, TextSpan
+from .actor_dictionary import load_actor_dictionary
 from .component import Component
 
 __all__ = ["Candidate", "EventCoder", "EventComponent", "LexiconCoder"]
@@ -117,6 +118,21 @@ NON_LIGHT_VERBS = frozenset(
 CONDITION_MARKS = frozenset({"if", "unless"})
 DATELINE_TOKENS = 8
 SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+# a resolved place after these, in the trigger's clause, is the scene of the event
+SCENE_PLACE_PREPS = SCENE_PREPS | {"at", "near", "outside", "around"}
+NAMED_STATE_SOURCE = (
+    "state of the place named after the act (PLOVER convention: with no other target, the "
+    "state concerned is the target)"
+)
+# attacks whose perpetrator the text does not name (PLOVER: unknown gunmen, UAF)
+UNKNOWN_PERPETRATOR_TYPES = frozenset({"ASSAULT"})
+UNKNOWN_SOURCE = (
+    "no perpetrator named: unidentified perpetrators in the country of the scene "
+    "(PLOVER convention, sector UAF)"
+)
+SCENE_SOURCE = (
+    "scene of the event (PLOVER convention: the state where an act happens is its target)"
+)
 QUANTITY_NOUNS = frozenset(
     {"scores", "dozens", "hundreds", "thousands", "tens", "millions", "handful", "number"}
     | {"several", "some", "many", "most", "none", "all", "each", "both", "few", "one"}
@@ -124,6 +140,16 @@ QUANTITY_NOUNS = frozenset(
 # ACCUSE: the accused comes after "over/about/against", the addressee after "to"
 ACCUSED_PREPS = frozenset({"over", "about", "against", "for"})
 CONDITION_FACTOR = 0.7
+# "the attack was carried out/committed by X": X is the doer of the event noun
+PERPETRATION_VERBS = frozenset({"carry", "commit", "perpetrate", "conduct", "execute", "stage"})
+# verbs whose subject is a source, not a participant ("a spokeswoman for X said")
+REPORTING_LEMMAS = frozenset({"say", "report", "tell", "add", "announce", "state", "quote"})
+# the lead sentences that may repeat a headline's events
+HEADLINE_LEAD_SENTENCES = 3
+# participles that label people by a past charge: "the men accused of ...", "suspected of"
+LABEL_PARTICIPLES = frozenset({"accuse", "suspect", "charge", "convict", "blame", "wanted"})
+# an act in a relative or reduced clause describes a participant; the main act ranks first
+MODIFIER_CLAUSE_FACTOR = 0.9
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "with", "of", "to", "for"})
 LINK_PREPS = frozenset({"by", "from", "of", "for", "to", "with", "against", "on", "between"})
 NESTED_DEPS = frozenset(
@@ -601,6 +627,9 @@ def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], lis
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "with"):
                 recipients += [p for p in prep.children if p.dep_ == "pobj"]
+    if not actors and noun.dep_ == "nsubjpass" and head.lemma_.lower() in PERPETRATION_VERBS:
+        # "the killings were carried out by X": X did them
+        actors = [p for a in head.children if a.dep_ == "agent" for p in a.children]
     return _expand(actors), _expand(recipients)
 
 
@@ -811,41 +840,66 @@ class EventComponent(Component):
     """Code events in every sentence into ``doc._.events`` (ids v1, v2, ...)."""
 
     name = "events"
-    reads = ("spacy", "entities", "actors")
-    writes = ("events",)
+    reads = ("spacy", "entities", "places", "actors")
+    # the states of event scenes (PLOVER convention) are added to the document's actors
+    writes = ("events", "actors.scene")
 
     def __init__(self, settings: Settings, *, coder: EventCoder | None = None) -> None:
         super().__init__(settings)
         self.ontology = load_ontology(settings.ontology)
         self.coder: EventCoder = coder or LexiconCoder(self.ontology)
+        self.country_names = load_actor_dictionary(tuple(settings.actor_dictionaries)).country_names
 
     def __call__(self, doc: Doc) -> Doc:
-        linker = _ActorLinker(doc, doc._.actors or [])
+        if doc._.actors is None:
+            doc._.actors = []
+        linker = _ActorLinker(doc, doc._.actors, doc._.places or [], self.country_names)
         events: list[Event] = []
         seen_types: set[str] = set()
         for sent in doc.sents:
             kept = fold(self.coder.candidates(sent), self.ontology)
             kept = [c for c in kept if not _repeated_mention(c, seen_types)]
+            kept = [c for c in kept if not _names_earlier_doer(c, events, linker, seen_types)]
             seen_types |= {c.type for c in kept}
+            kept = [c for c in kept if not _descriptive(c)]
             sent_events = [self._event(c, sent, linker) for c in kept]
             _attach_counts(sent_events, sentence_counts(sent))
             events += sent_events
+        coded = _without_headline_repeats(doc, events)
+        for dropped in (e for e in events if not any(e is k for k in coded)):
+            self._give_mode(dropped, coded)
+        events = coded
         for n, event in enumerate(events, start=1):
             event.id = f"v{n}"
+        used = {a.actor for e in events for a in e.actor}
+        doc._.actors = [a for a in doc._.actors if a.source != UNKNOWN_SOURCE or a.id in used]
         doc._.events = events
         return doc
+
+    def _give_mode(self, headline: Event, events: list[Event]) -> None:
+        """Give a dropped headline event's mode to the lead's event of its type, if it has none."""
+        lead = next((e for e in events if e.type == headline.type), None)
+        if lead is not None and lead.mode is None and headline.mode is not None:
+            lead.mode = headline.mode
+            lead.codes = self.ontology.codes(lead.type, lead.mode)
+            lead.reason = (
+                lead.reason or ""
+            ) + f"; mode from the headline '{headline.trigger.text}'"
 
     def _event(self, cand: Candidate, sent: Span, linker: _ActorLinker) -> Event:
         actor_toks, recipient_toks = arguments(cand)
         actors = _prefer_linked([linker.argument(t) for t in actor_toks])
         recipients = _prefer_linked([linker.argument(t) for t in recipient_toks])
-        if not any(r.actor for r in recipients):
-            located = [linker.argument(t) for t in _located_recipients(cand.token)]
-            located += [linker.argument(t) for t in _scene_countries(cand.token)]
-            located = [r for r in located if r.actor and linker.is_state(r.actor)]
-            recipients = located[:1] or recipients
+        # the state of the scene fills an empty slot; it is no evidence that this is an event
         confidence = cand.confidence * (1.0 if actors or recipients else 0.85)
+        if cand.token.dep_ in ("relcl", "acl"):  # "a letter handed over to X": a description
+            confidence *= MODIFIER_CLAUSE_FACTOR
         trigger = _trigger_span(cand)
+        if not actors and cand.type in UNKNOWN_PERPETRATOR_TYPES:
+            actors = _unknown_perpetrator(cand, sent, trigger, linker)
+        if not any(r.actor for r in recipients):
+            # the phrase of an unlinked target ("a market") stays, after the state
+            recipients = _state_recipient(cand, sent, actors, linker) + recipients
         return Event(
             id="",
             type=cand.type,
@@ -861,6 +915,42 @@ class EventComponent(Component):
             confidence=round(min(1.0, confidence), 3),
             reason=cand.reason,
         )
+
+
+def _unknown_perpetrator(
+    cand: Candidate, sent: Span, trigger: Span, linker: _ActorLinker
+) -> list[Argument]:
+    """Return unidentified attackers (UAF) in the scene's country for an attack with no actor.
+
+    PLOVER codes "a roadside bomb near X killed two soldiers" with an unknown-gunmen actor of
+    X's country. Only a resolved place where the act happens counts; the argument's text is
+    the trigger, since nothing else in the text names the perpetrator.
+    """
+    scene = linker.scene_place(cand.token, sent)
+    if scene is None or not scene.country:
+        return []
+    return [linker.unknown_actor(scene.country, trigger)]
+
+
+def _state_recipient(
+    cand: Candidate, sent: Span, actors: list[Argument], linker: _ActorLinker
+) -> list[Argument]:
+    """Return the state an act with no named recipient is aimed at (PLOVER convention).
+
+    In order: a country after "in" ("opened an embassy in X"), a country or a resolved place
+    where the act happens ("rioted in Kirkuk" -> Iraq), the first place named after the trigger
+    in another country than the actor's ("agreed to send aid for X").
+    """
+    located = [linker.argument(t) for t in _located_recipients(cand.token)]
+    located += [linker.argument(t) for t in _scene_countries(cand.token)]
+    located = [r for r in located if r.actor and linker.is_state(r.actor)]
+    if located:
+        return located[:1]
+    if (scene := linker.scene_place(cand.token, sent)) is not None:
+        return [linker.scene_state(scene, source=SCENE_SOURCE)]
+    if (named := linker.later_place(cand.token, sent, actors)) is not None:
+        return [linker.scene_state(named, source=NAMED_STATE_SOURCE)]
+    return []
 
 
 def _prefer_linked(args: list[Argument]) -> list[Argument]:
@@ -905,6 +995,34 @@ def _scene_countries(token: Token) -> list[Token]:
     return found
 
 
+def _in_scene_phrase(token: Token, verb: Token) -> bool:
+    """Return whether a place token is where ``verb`` happens: "rioted in X",
+    "demonstrated in the northern city of X", "at a jail in X's capital Y"."""
+    node, scene = token, False
+    for _ in range(8):
+        if node.dep_ in ("compound", "appos", "conj", "poss") and node.head.i != node.i:
+            node = node.head  # "in X province", "in X, Iraq", "in X's capital"
+        elif node.dep_ == "pobj" and node.head.lower_ in SCENE_PLACE_PREPS | {"of"}:
+            scene = scene or node.head.lower_ != "of"
+            node = node.head.head
+        else:
+            break
+    return scene and _clause_verb(node) == verb
+
+
+def _in_attribution(token: Token, trigger: Token) -> bool:
+    """Return whether a token belongs to the source of the report, not to the act
+    ("..., a spokeswoman for the U.S. embassy said")."""
+    for node in (token, *token.ancestors):
+        if node.i == trigger.i:
+            return False
+        if node.dep_ == "nsubj" and node.head.lemma_.lower() in REPORTING_LEMMAS:
+            return True
+        if node.lower_ == "according":  # "according to a U.S. official"
+            return True
+    return False
+
+
 def _clause_verb(token: Token) -> Token:
     """Return the nearest verb above ``token`` (itself if it is one)."""
     node = token
@@ -937,6 +1055,84 @@ def _repeated_mention(cand: Candidate, seen_types: set[str]) -> bool:
     return not actors and not recipients
 
 
+def _without_headline_repeats(doc: Doc, events: list[Event]) -> list[Event]:
+    """Return the events without those of the headline that the lead reports again.
+
+    "Bomb blast at market kills 12" then "At least 12 people were killed when ...": one
+    event, coded from the lead, which says more. A headline is a first line with no final
+    punctuation, followed by a line break (the parser may join it to the dateline).
+    """
+    text = doc.text
+    stripped = text.lstrip()
+    line = stripped.split("\n", 1)[0].rstrip()
+    if not line or "\n" not in stripped or line[-1] in ".!?\"'”’:":
+        return events
+    headline_end = len(text) - len(stripped) + len(line)
+    sent_ends = [s.end_char for s in doc.sents if s.end_char > headline_end]
+    if not sent_ends:
+        return events
+    lead_end = sent_ends[min(HEADLINE_LEAD_SENTENCES, len(sent_ends)) - 1]
+    lead = {e.type for e in events if headline_end <= e.trigger.start < lead_end}
+    return [e for e in events if e.trigger.start >= headline_end or e.type not in lead]
+
+
+def _names_earlier_doer(
+    cand: Candidate, events: list[Event], linker: _ActorLinker, seen_types: set[str]
+) -> bool:
+    """Give the doer named for "the killings" to the earlier event it refers back to.
+
+    "Three drivers were shot dead. ... the killings were carried out by X": X becomes the
+    actor of the shooting (when it has none, or only unidentified perpetrators) and no new
+    event is coded. Return whether the candidate was used up that way.
+    """
+    token = cand.token
+    if (
+        cand.type not in seen_types
+        or token.pos_ not in ("NOUN", "PROPN")
+        or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children
+        )
+    ):
+        return False
+    actors = [a for a in (linker.argument(t) for t in arguments(cand)[0]) if a.actor]
+    earlier = next((e for e in reversed(events) if e.type == cand.type), None)
+    if not actors or earlier is None:
+        return False
+    if earlier.actor and not all(linker.is_unknown(a.actor) for a in earlier.actor):
+        return False
+    earlier.actor = actors
+    earlier.reason = (earlier.reason or "") + f"; actor from a later mention '{token.text}'"
+    return True
+
+
+def _descriptive(cand: Candidate) -> bool:
+    """Return whether an act only describes who someone is, as background.
+
+    "X, a federal official who attended the meeting", "one of the elders who mediated": a
+    relative clause on an apposition presents a source; "fighters who rejected a deal in
+    2019": a relative clause dated years back is history. Neither is news of this report.
+    """
+    verb = _clause_verb(cand.token)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in LABEL_PARTICIPLES:
+        return True  # "the men accused of a killing in May": who they are, not a new charge
+    if verb.dep_ != "relcl" or (cand.type == "ASSAULT" and _counted_victims(verb)):
+        return False
+    noun = verb.head
+    if noun.dep_ == "appos" or (noun.dep_ == "pobj" and noun.head.head.dep_ == "appos"):
+        return True
+    return any(_past_year(t) for t in verb.subtree if t.ent_type_ == "DATE")
+
+
+def _counted_victims(verb: Token) -> bool:
+    """Return whether a clause counts victims ("whose fighting has killed 15 people")."""
+    return any(c.dep_ == "dobj" and _quantity(c) is not None for c in verb.children)
+
+
+def _past_year(token: Token) -> bool:
+    """Return whether a date token is a year or "years ago" ("in 2019", "two years ago")."""
+    return (token.like_num and len(token.text) == 4) or token.lower_ in ("ago", "years")
+
+
 def _trigger_span(cand: Candidate) -> Span:
     tokens = [cand.token] + [t for t in cand.extra_tokens if abs(t.i - cand.token.i) <= 3]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -963,8 +1159,17 @@ _WS = re.compile(r"\s+")
 class _ActorLinker:
     """Finds the actor whose mention covers an argument's head token."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: list[Actor],
+        places: list[Place],
+        country_names: dict[str, str],
+    ) -> None:
         self.doc = doc
+        self.actors = actors  # the document's list: scene states are appended to it
+        self.places = [p for p in places if p.country]
+        self.country_names = country_names
         self.spans = sorted(
             ((m.start, m.end, a.id) for a in actors for m in a.mentions), key=lambda s: s[1] - s[0]
         )
@@ -972,6 +1177,78 @@ class _ActorLinker:
 
     def is_state(self, actor_id: str) -> bool:
         return actor_id in self.states
+
+    def is_unknown(self, actor_id: str | None) -> bool:
+        """Return whether an actor is the unidentified perpetrators added by convention."""
+        return any(a.id == actor_id and a.source == UNKNOWN_SOURCE for a in self.actors)
+
+    def scene_place(self, token: Token, sent: Span) -> Place | None:
+        """Return the resolved place after in/at/near where the trigger's clause happens."""
+        verb = _clause_verb(token)
+        for place in self.places:
+            if not sent.start_char <= place.start < sent.end_char:
+                continue
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if _in_scene_phrase(span.root, verb):
+                return place
+        return None
+
+    def later_place(self, token: Token, sent: Span, actors: list[Argument]) -> Place | None:
+        """Return the first place after the trigger in a country other than the actor's."""
+        own = {a.country for a in self.actors if a.id in {x.actor for x in actors}}
+        for place in self.places:
+            if not token.idx < place.start < sent.end_char or place.country in own:
+                continue
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and not _in_attribution(span.root, token):
+                return place
+        return None
+
+    def unknown_actor(self, country: str, trigger: Span) -> Argument:
+        """Return an argument for unidentified perpetrators (UAF) of ``country``."""
+        actor = next(
+            (a for a in self.actors if a.source == UNKNOWN_SOURCE and a.country == country), None
+        )
+        if actor is None:
+            actor = Actor(
+                id=self._next_id(),
+                name="unidentified perpetrators",
+                kind="unknown",
+                country=country,
+                sectors=["UAF"],
+                source=UNKNOWN_SOURCE,
+            )
+            self.actors.append(actor)
+        return Argument(
+            actor=actor.id, text=trigger.text, start=trigger.start_char, end=trigger.end_char
+        )
+
+    def _next_id(self) -> str:
+        numbers = [int(a.id[1:]) for a in self.actors if a.id[1:].isdigit()]
+        return f"a{max(numbers, default=0) + 1}"
+
+    def scene_state(self, place: Place, *, source: str) -> Argument:
+        """Return the state of the place's country as the recipient (PLOVER convention).
+
+        The document's actor for that state is used when there is one; otherwise an actor is
+        added, whose ``source`` says why. The argument's text is the place mention.
+        """
+        code = place.country or ""
+        actor = next((a for a in self.actors if a.kind == "state" and a.country == code), None)
+        if actor is None:
+            actor = Actor(
+                id=self._next_id(),
+                name=self.country_names.get(code, code),
+                kind="state",
+                country=code,
+                mentions=[Mention(place.start, place.end)],
+                source=source,
+            )
+            self.actors.append(actor)
+            self.states.add(actor.id)
+        return Argument(actor=actor.id, text=place.text, start=place.start, end=place.end)
 
     def argument(self, token: Token) -> Argument:
         phrase = _argument_phrase(token)

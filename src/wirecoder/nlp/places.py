@@ -26,7 +26,7 @@ from ..config import Settings
 from ..gazetteer import Candidate, Gazetteer, open_gazetteer
 from ..gazetteer.demonyms import demonym_country, load_demonyms
 from ..gazetteer.names import name_key
-from ..gazetteer.outlets import outlet_country
+from ..gazetteer.outlets import names_outlet, outlet_country
 from ..gazetteer.resolve import DocumentContext, Hint, ScoredCandidate, rank_candidates
 from ..records import Place
 from .component import Component
@@ -37,6 +37,7 @@ __all__ = [
     "find_toponyms",
     "gold_toponyms",
     "is_approximate",
+    "outlet_address",
     "place_record",
     "resolve_toponyms",
 ]
@@ -95,6 +96,8 @@ OUTLET_WEIGHT = 2
 FIRM_COUNTRY_VOTES = 3
 #: towns at least this large are not taken for namesakes of a missing village
 FOREIGN_TOWN_MAX = 100_000
+#: score lead over the best candidate in another country for a choice to vote for its country
+DECISIVE_MARGIN = 2.0
 FIRM_CODES = frozenset({"PCLI", "PPLC", "ADM1", "CONT", "TERR"})
 
 
@@ -359,66 +362,95 @@ def _vote(best: Candidate) -> tuple[Counter[str], Counter[str]]:
     return countries, admin1
 
 
-def _first_pass(toponyms: list[Toponym], hints: list[Hint]) -> list[ScoredCandidate | None]:
-    out: list[ScoredCandidate | None] = []
+def _decisive(ranked: list[ScoredCandidate]) -> bool:
+    """Return whether the best candidate wins clearly over the best one in another country.
+
+    Only clear choices vote for the document's countries: two small namesakes abroad
+    ("Charleston" and "Hampton Park" both in Australia) must not lift each other over the towns
+    at home. Admin1 votes stay with every choice: several ambiguous towns that agree on one
+    state are the best evidence for it.
+    """
+    if not ranked:
+        return False
+    best = ranked[0]
+    rival = next((r.score for r in ranked if r.candidate.country != best.candidate.country), None)
+    return rival is None or best.score - rival >= DECISIVE_MARGIN
+
+
+@dataclass(slots=True)
+class _Round:
+    """One round's choice per toponym, and whether it may vote for the document's countries."""
+
+    chosen: list[ScoredCandidate | None] = field(default_factory=list)
+    sure: list[bool] = field(default_factory=list)
+
+
+def _first_pass(toponyms: list[Toponym], hints: list[Hint]) -> _Round:
+    out = _Round()
     for toponym, hint in zip(toponyms, hints, strict=True):
         ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint)
-        out.append(ranked[0] if ranked else None)
+        out.chosen.append(ranked[0] if ranked else None)
+        out.sure.append(_decisive(ranked))
     return out
 
 
-def _context_without(
-    i: int, firsts: list[ScoredCandidate | None], base: DocumentContext
-) -> DocumentContext:
+def _context_without(i: int, previous: _Round, base: DocumentContext) -> DocumentContext:
     """Return the document context from every toponym but the ``i``-th (and demonyms, dateline)."""
     context = DocumentContext(Counter(base.countries), Counter(base.admin1), [])
-    own_first = firsts[i]
+    own_first = previous.chosen[i]
     own = own_first.candidate if own_first is not None else None
-    for j, first in enumerate(firsts):
+    for j, (first, country_sure) in enumerate(zip(previous.chosen, previous.sure, strict=True)):
         if first is None or (
             own is not None and name_key(first.candidate.name) == name_key(own.name)
         ):
             continue
         countries, admin1 = _vote(first.candidate)
-        context.countries.update(countries)
+        if country_sure:
+            context.countries.update(countries)
         context.admin1.update(admin1)
         c = first.candidate
-        if j != i and c.lat is not None and c.lon is not None and c.feature_class == "P":
-            context.points.append((c.lat, c.lon))
+        if j != i and c.feature_class == "P" and c.lat is not None:
+            context.points.append((c.lat, c.lon or 0.0))
     return context
 
 
 def _pass(
-    toponyms: list[Toponym],
-    hints: list[Hint],
-    previous: list[ScoredCandidate | None],
-    base: DocumentContext,
-) -> list[ScoredCandidate | None]:
+    toponyms: list[Toponym], hints: list[Hint], previous: _Round, base: DocumentContext
+) -> _Round:
     """Return each toponym's best candidate in the context of the ``previous`` choices."""
-    chosen: list[ScoredCandidate | None] = []
-    by_name: dict[str, ScoredCandidate] = {}
+    out = _Round()
+    by_name: dict[str, tuple[ScoredCandidate, bool]] = {}
     for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
         context = _context_without(i, previous, base)
         ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint, context=context)
-        best = ranked[0] if ranked else None
+        best, sure = (ranked[0] if ranked else None), _decisive(ranked)
         key = name_key(toponym.text)
         if best is not None and hint.container is None and hint.kind is None and key in by_name:
-            best = by_name[key]  # one sense per discourse unless the text says otherwise
+            best, sure = by_name[key]  # one sense per discourse unless the text says otherwise
         elif best is not None:
-            by_name.setdefault(key, best)
-        chosen.append(best)
-    return chosen
+            by_name.setdefault(key, (best, sure))
+        out.chosen.append(best)
+        out.sure.append(sure)
+    return out
 
 
 def resolve_toponyms(
-    toponyms: list[Toponym], *, base: DocumentContext | None = None
+    toponyms: list[Toponym], *, base: DocumentContext | None = None, outlet: str | None = None
 ) -> list[ScoredCandidate | None]:
-    """Return the chosen candidate of each toponym (None when the gazetteer has none)."""
+    """Return the chosen candidate of each toponym (None when the gazetteer has none).
+
+    ``outlet`` is the article's web address or domain: a name it is made of is the outlet's
+    home town ("parispi.net"), most likely in the document's own country.
+    """
     base = base or DocumentContext()
-    hints = [Hint(t.kind, _container_candidate(toponyms, t.container)) for t in toponyms]
-    chosen = _first_pass(toponyms, hints)
+    hints = [
+        Hint(t.kind, _container_candidate(toponyms, t.container), names_outlet(t.text, outlet))
+        for t in toponyms
+    ]
+    rounds = _first_pass(toponyms, hints)
     for _ in range(CONTEXT_PASSES):
-        chosen = _pass(toponyms, hints, chosen, base)
+        rounds = _pass(toponyms, hints, rounds, base)
+    chosen = rounds.chosen
     foreign = _foreign_namesakes(toponyms, hints, chosen, base)
     return _place_unknown(toponyms, hints, chosen, foreign)
 
@@ -525,6 +557,14 @@ def place_record(pid: str, toponym: Toponym, best: ScoredCandidate | None) -> Pl
     return place
 
 
+def outlet_address(doc: Doc) -> str | None:
+    """Return the article's web address, else its source (the outlet's domain)."""
+    article = doc._.article
+    if article is None:
+        return None
+    return getattr(article, "url", None) or getattr(article, "source", None)
+
+
 def _base_context(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> DocumentContext:
     """Return context from demonyms ("Nigerian soldiers"), the dateline place and the outlet."""
     context = DocumentContext()
@@ -569,7 +609,7 @@ class PlaceComponent(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = find_toponyms(doc, self.gazetteer, self.demonyms)
-        chosen = resolve_toponyms(toponyms, base=self.base_context(doc))
+        chosen = resolve_toponyms(toponyms, base=self.base_context(doc), outlet=outlet_address(doc))
         doc._.places = [
             place_record(f"p{i}", toponym, best)
             for i, (toponym, best) in enumerate(zip(toponyms, chosen, strict=True), start=1)

@@ -1,0 +1,138 @@
+"""How a MUC-4 text presents a perpetrator organisation's responsibility (slot 11).
+
+MUC-4's PERP: ORGANIZATION CONFIDENCE is about the organisation across the whole text, not
+about one event: "Police sources said the attacks could have been carried out by the Shining
+Path" makes it POSSIBLE even when our event is plainly asserted. This module reads the
+sentences that name an organisation and classifies how they present its responsibility, with
+the cue lexicon ``data/muc4_cues.json`` (knowledge as data, not code). The decision
+follows the TASKDOC tree (template-doc-part2, slot 11): claimed by the perpetrator; else an
+accusation or a qualifying word (by an authority when the nearest speaker word before the cue
+is an authority's);
+else a possibility; else no evidence (the caller keeps its event-based label).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = [
+    "ConfidenceCues",
+    "is_attempt",
+    "load_confidence_cues",
+    "organisation_sentences",
+    "text_confidence",
+]
+
+#: Sentence ends: a full stop, question or exclamation mark followed by space, or a newline pair.
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class ConfidenceCues:
+    """Lower-case cue phrases by role (see ``data/muc4_cues.json``)."""
+
+    claim: tuple[str, ...]
+    claim_negation: tuple[str, ...]
+    accusation: tuple[str, ...]
+    possible: tuple[str, ...]
+    authority: tuple[str, ...]
+    incident: tuple[str, ...]
+    non_authority: tuple[str, ...]
+    attempted: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def load_confidence_cues() -> ConfidenceCues:
+    """Return the bundled MUC-4 confidence cue lexicon."""
+    text = resources.files(__package__).joinpath("data/muc4_cues.json").read_text()
+    data = json.loads(text)
+    roles = (
+        "claim",
+        "claim_negation",
+        "accusation",
+        "possible",
+        "authority",
+        "incident",
+        "non_authority",
+        "attempted",
+    )
+    missing = [r for r in roles if not isinstance(data.get(r), list)]
+    if missing:
+        raise ValueError(f"muc4_cues.json lacks cue list(s) {missing}")
+    return ConfidenceCues(**{r: tuple(str(w).lower() for w in data[r]) for r in roles})
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern(phrase: str) -> re.Pattern[str]:
+    """Return the regex of a cue phrase: word bounds; ``*`` stands for up to eight words."""
+    parts = [r"(?:\S+\s+){0,8}?" if w == "*" else re.escape(w) + r"\s+" for w in phrase.split()]
+    return re.compile(r"(?<!\w)" + "".join(parts)[: -len(r"\s+")] + r"(?!\w)")
+
+
+def _first(sentence: str, phrases: Iterable[str]) -> int | None:
+    """Return where the earliest of ``phrases`` starts in ``sentence`` (word bounds), or None."""
+    starts = [m.start() for p in phrases for m in [_pattern(p).search(sentence)] if m]
+    return min(starts) if starts else None
+
+
+def _last(sentence: str, phrases: Iterable[str]) -> int | None:
+    """Return where the last of ``phrases`` starts in ``sentence`` (word bounds), or None."""
+    starts = [m.start() for p in phrases for m in _pattern(p).finditer(sentence)]
+    return max(starts) if starts else None
+
+
+def organisation_sentences(text: str, organisations: Iterable[str]) -> list[str]:
+    """Return the lower-cased sentences of ``text`` that name one of ``organisations``."""
+    names = {" ".join(o.lower().split()) for o in organisations if o.strip()}
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        flat = " ".join(sentence.lower().split())
+        if flat and _first(flat, names) is not None:
+            out.append(flat)
+    return out
+
+
+def sentence_confidence(sentence: str, cues: ConfidenceCues) -> str | None:
+    """Return the MUC-4 confidence one lower-cased sentence expresses, or None."""
+    if _first(sentence, cues.claim) is not None and _first(sentence, cues.claim_negation) is None:
+        return "CLAIMED OR ADMITTED"
+    if _first(sentence, cues.incident) is None:
+        return None  # an accusation about something else ("charged with smuggling")
+    accused = _first(sentence, cues.accusation)
+    if accused is not None:
+        before = sentence[:accused]
+        authority = _last(before, cues.authority)
+        other = _last(before, cues.non_authority)
+        if authority is not None and (other is None or authority > other):
+            return "SUSPECTED OR ACCUSED BY AUTHORITIES"
+        return "SUSPECTED OR ACCUSED"
+    if _first(sentence, cues.possible) is not None:
+        return "POSSIBLE"
+    return None
+
+
+#: Which label wins when sentences disagree: the perpetrator's own word, then accusations.
+_PRECEDENCE = (
+    "CLAIMED OR ADMITTED",
+    "SUSPECTED OR ACCUSED BY AUTHORITIES",
+    "SUSPECTED OR ACCUSED",
+    "POSSIBLE",
+)
+
+
+def text_confidence(sentences: Sequence[str], *, cues: ConfidenceCues | None = None) -> str | None:
+    """Return the confidence the sentences naming an organisation express, or None."""
+    cues = cues or load_confidence_cues()
+    found = {sentence_confidence(s, cues) for s in sentences}
+    return next((label for label in _PRECEDENCE if label in found), None)
+
+
+def is_attempt(sentence: str, *, cues: ConfidenceCues | None = None) -> bool:
+    """Return True if an incident's sentence says it was attempted ("the bomb was defused")."""
+    cues = cues or load_confidence_cues()
+    return _first(" ".join(sentence.lower().split()), cues.attempted) is not None

@@ -1,0 +1,63 @@
+"""How a MUC-4 text presents a perpetrator organisation's responsibility (slot 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.eval.muc4_confidence import (
+    is_attempt,
+    load_confidence_cues,
+    organisation_sentences,
+    sentence_confidence,
+    text_confidence,
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The MRTA has claimed responsibility for the kidnapping.", "CLAIMED OR ADMITTED"),
+        ("No group has claimed responsibility for the attack.", None),
+        (
+            "President Cristiani holds the FMLN responsible for the assassination.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        (
+            "The students accused the army of the murder.",
+            "SUSPECTED OR ACCUSED",
+        ),
+        (
+            "Police sources said the attacks could have been carried out by the Shining Path.",
+            "POSSIBLE",
+        ),
+        ("He was charged with smuggling cocaine.", None),  # no incident: not about it
+        ("The FMLN attacked the barracks.", None),
+    ],
+)
+def test_sentence_confidence(sentence: str, label: str | None) -> None:
+    flat = " ".join(sentence.lower().split())
+    assert sentence_confidence(flat, load_confidence_cues()) == label
+
+
+def test_only_sentences_naming_an_organisation_count() -> None:
+    text = (
+        "Guerrillas attacked the town. The army accused the FMLN of the attack.\n\n"
+        "Someone may have helped the attackers."
+    )
+    sentences = organisation_sentences(text, ["FMLN"])
+    assert sentences == ["the army accused the fmln of the attack."]
+    assert text_confidence(sentences) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    assert text_confidence([]) is None
+
+
+def test_a_claim_outranks_an_accusation() -> None:
+    sentences = [
+        "the police blamed the mrta for the attack.",
+        "the mrta claimed responsibility for the attack.",
+    ]
+    assert text_confidence(sentences) == "CLAIMED OR ADMITTED"
+
+
+def test_attempt_cues() -> None:
+    assert is_attempt("The bomb FAILED TO EXPLODE because its fuse broke.")
+    assert not is_attempt("The bomb exploded at the bank.")
