@@ -85,7 +85,7 @@ def run_benchmark(
     corpus: Path, *, n_articles: int = 2000, settings: Settings | None = None
 ) -> BenchResult:
     """Return throughput figures for ``n_articles`` taken round-robin from ``corpus``."""
-    from .nlp.pipeline import Pipeline, record_from_doc
+    from .nlp.pipeline import Pipeline
 
     settings = settings or Settings()
     base = load_corpus(corpus, settings=settings)
@@ -101,9 +101,8 @@ def run_benchmark(
     per_component = {c.name: 0.0 for c in pipeline.components}
 
     def run_all() -> None:
-        for doc, article in zip(pipeline.parse(texts), articles, strict=True):
-            doc = pipeline.enrich(doc, article, timings=per_component)
-            to_dict(record_from_doc(doc, pipeline=pipeline.version))  # as extract/ingest do
+        for record in pipeline.process(articles, timings=per_component):
+            to_dict(record)  # as extract and ingest do
 
     whole = _timed(run_all)
     return BenchResult(

@@ -104,8 +104,10 @@ class Pipeline:
                 timings[comp.name] = timings.get(comp.name, 0.0) + time.perf_counter() - start
         return doc
 
-    def process(self, articles: Iterable[Article]) -> Iterator[DocumentRecord]:
-        """Return one document record per article, in input order."""
+    def process(
+        self, articles: Iterable[Article], *, timings: dict[str, float] | None = None
+    ) -> Iterator[DocumentRecord]:
+        """Return one document record per article, in input order (``timings`` as in enrich)."""
         pending: deque[Article] = deque()
 
         def texts() -> Iterator[str]:
@@ -115,4 +117,5 @@ class Pipeline:
 
         for doc in self.parse(texts()):
             article = pending.popleft()
-            yield record_from_doc(self.enrich(doc, article), pipeline=self.version)
+            doc = self.enrich(doc, article, timings=timings)
+            yield record_from_doc(doc, pipeline=self.version)
