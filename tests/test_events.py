@@ -26,7 +26,11 @@ def actor_name(rec: DocumentRecord, actor_id: str | None) -> str | None:
 
 def test_exemplars_are_coded_with_their_type(extractor: Extractor) -> None:
     exemplars = load_ontology().exemplars
-    hits = sum(top(extractor.extract(ex.text)).type == ex.type for ex in exemplars)
+    records = [extractor.extract(ex.text) for ex in exemplars]
+    # an exemplar the lexicon codes no event for is a miss (another coder may code it)
+    hits = sum(
+        bool(r.events) and top(r).type == ex.type for r, ex in zip(records, exemplars, strict=True)
+    )
     assert hits / len(exemplars) >= 0.85
 
 

@@ -127,13 +127,16 @@ class _DocumentActors:
         ents = [e for e in self.doc.ents if e.label_ in ENTITY_LABELS]
         self._mark_countries(ents)
         self.dominant = self._dominant_country()
-        for ent in ents:
+        # groups first: "X, UN secretary-general" needs the UN when X is read
+        for ent in sorted(ents, key=lambda e: e.label_ == "PERSON"):
             self._from_entity(ent)
         for token in self.doc:
             if token.i in self.token_actor:
                 continue
             if token.pos_ == "PRON" or self._is_group_anaphor(token):
                 self._resolve_anaphor(token)
+            elif token.pos_ == "PROPN" and not token.ent_type_ and self._untagged_state(token):
+                continue
             elif token.pos_ in ("NOUN", "PROPN"):
                 self._from_role_noun(token)
         return self._finish()
@@ -189,6 +192,10 @@ class _DocumentActors:
                     if leader.i in self.token_country:
                         return self.token_country[leader.i], f"'{leader.text}-led'"
         compounds = [c for c in token.lefts if c.dep_ == "compound"]
+        for compound in compounds:  # "Turkish Kurd refugees": the demonym of the modifier
+            for grand in compound.children:
+                if grand.dep_ in MODIFIER_DEPS and (code := self.d.demonym(grand.text)):
+                    return code, f"'{grand.text} {compound.text}'"
         if compounds:  # "Ivory Coast rebels" when the tagger saw no place name
             name = self.doc[compounds[0].left_edge.i : token.i].text
             entry = self.d.lookup_name(name) if " " in name else None
@@ -233,6 +240,8 @@ class _DocumentActors:
             draft.code = entry.code
             draft.sectors = draft.sectors or list(entry.sectors)
         elif ent.label_ == "PERSON":
+            if self._is_resolved_place(ent):
+                return  # a town the tagger took for a person: the places component knows it
             draft = self._person(ent)
         elif ent.label_ == "ORG":
             draft = self._organisation(ent)
@@ -242,6 +251,29 @@ class _DocumentActors:
                 return
             draft = people
         self._add_mention(draft, ent.start, ent.end)
+
+    def _untagged_state(self, token: Token) -> bool:
+        """Add a country the tagger missed ("Uzbekistan finally opened ..."); return if found."""
+        entry = self.d.lookup_name(token.text)
+        if entry is None or entry.kind != "state" or not token.text[:1].isupper():
+            return False
+        draft = self._draft(
+            ("entry", entry.name),
+            name=entry.name,
+            kind="state",
+            source=f"dictionary ({entry.origin})",
+        )
+        draft.country, draft.code = draft.country or entry.country, entry.code
+        draft.sectors = draft.sectors or list(entry.sectors)
+        self._add_mention(draft, token.i, token.i + 1)
+        return True
+
+    def _is_resolved_place(self, ent: Span) -> bool:
+        """Return whether the places component resolved this span to a place in a country."""
+        return any(
+            p.country and p.start <= ent.start_char and ent.end_char <= p.end
+            for p in self.doc._.places or []
+        )
 
     def _people_group(self, ent: Span) -> _Draft | None:
         """A plural nationality or ethnic group as a noun ("Iraqi Kurds", "ethnic Albanians").
@@ -328,6 +360,13 @@ class _DocumentActors:
             if root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
                 related.append(root.head.head.head)
         related += [c for c in root.children if c.dep_ == "appos"]
+        bodies = [  # "Arab League Secretary General X": a member of an international body
+            body
+            for tok in related
+            if tok.dep_ in MODIFIER_DEPS
+            and (body := self.token_actor.get(tok.i)) is not None
+            and body.code in INTERNATIONAL_CODES
+        ]
         for tok in related:
             if tok.dep_ in MODIFIER_DEPS and tok.i in self.token_country and not draft.country:
                 draft.country = self.token_country[tok.i]
@@ -339,6 +378,9 @@ class _DocumentActors:
                 continue
             if role.sector not in draft.sectors:
                 draft.sectors.append(role.sector)
+        if bodies:
+            draft.affiliation = draft.affiliation or bodies[0]
+            draft.sectors += [b.code for b in bodies if b.code]
         if draft.country is None:  # "King X of Morocco", "X of Nigeria"
             draft.country = self._of_country(root)
         if draft.country is None and draft.affiliation is not None:
@@ -348,10 +390,10 @@ class _DocumentActors:
             draft.country = self.dominant
             draft.source += "; country from the document's dominant country"
 
-    def _of_country(self, root: Token) -> str | None:
+    def _of_country(self, root: Token, *, preps: tuple[str, ...] = ("of", "from")) -> str | None:
         """Return the country of "of/from X" after a name ("King X of Morocco")."""
         for prep in root.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.token_country:
                         return self.token_country[pobj.i]
@@ -374,7 +416,7 @@ class _DocumentActors:
             draft.sectors = draft.sectors or [chosen.sector]
             draft.source = f"ner (kind from head word '{ent[-1].text}')"
         draft.plural = True
-        draft.country = draft.country or country
+        draft.country = draft.country or country or self._seat_country(ent)
         if (
             draft.country is None
             and draft.kind in ("armed_group", "party", "government", "military", "police")
@@ -383,6 +425,12 @@ class _DocumentActors:
             draft.country = self.dominant
             draft.source += "; country from the document's dominant country"
         return draft
+
+    def _seat_country(self, ent: Span) -> str | None:
+        """Return the country where an organisation sits: "Kabul University", "X in Kenya"."""
+        if ent[0].pos_ == "PROPN" and (code := self.d.city_country(ent[0].text)):
+            return code
+        return self._of_country(ent.root, preps=("in",))
 
     # --- role nouns -----------------------------------------------------------------------------
 
@@ -395,7 +443,23 @@ class _DocumentActors:
                 )
                 if hit:
                     return hit
+        if (before := self._word_before(token)) is not None:
+            # "Secretary General X" (both hang on the name), "secretary-general"
+            hit = self.d.role(f"{before.lower_} {token.lower_}")
+            if hit is not None:
+                return hit
         return self.d.role(lemma) or self.d.role(token.lower_)
+
+    def _word_before(self, token: Token) -> Token | None:
+        """Return the modifier word just before ``token`` (over a hyphen), if it has one."""
+        i = token.i - 1
+        if i > 0 and self.doc[i].text == "-":
+            i -= 1
+        if i < token.sent.start:
+            return None
+        before = self.doc[i]
+        same_head = before.head.i in (token.i, token.head.i)
+        return before if same_head and before.dep_ in ("compound", "amod") else None
 
     def _from_role_noun(self, token: Token, *, person: _Draft | None = None) -> _Draft | None:
         """Return the actor of a role-noun phrase (or fold the role into ``person``)."""
@@ -404,8 +468,9 @@ class _DocumentActors:
         lemma = token.lemma_.lower()
         if role is None and lemma in EQUIPMENT_HEADS:  # "army bulldozers", "U.N. helicopters"
             role = self._modifier_role(token) or (_inherit(None, owner, lemma) if owner else None)
-        if role is None and not (owner and lemma in self.d.generic_heads):
-            return None
+        generic = lemma in self.d.generic_heads
+        if role is None and not (generic and (owner or self._modifier_role(token))):
+            return None  # "the rebel wing" is a group; a bare "the wing" is not
         if (
             role is None
             or lemma in self.d.generic_heads
@@ -418,6 +483,11 @@ class _DocumentActors:
             return None
         country, how = self._modifier_country(token)
         source = "role-noun" + (f" (country from {how})" if how else "")
+        ethnic = any(c.lower_ == "ethnic" for c in token.subtree if c.i < token.i)
+        if country is not None and ethnic:
+            home = self._residence(token, exclude=country)
+            if home is not None:
+                country, source = home, "role-noun (ethnic group; country where it lives)"
         if country is None and owner is not None:
             country, source = owner.country, "role-noun (country of the group it belongs to)"
         international = (

@@ -1,0 +1,269 @@
+"""Event arguments: the actor and recipient tokens of a candidate, from the parse.
+
+Verb triggers take subjects and objects (:mod:`.event_syntax`); noun triggers their
+possessor, "by X" and the subject of a light verb ("staged a protest"); "on behalf of Y"
+makes Y the actor; an instrument or a victim is no actor; a frame verb's complement and the
+speaker of "X said Y must ..." fill the slots the trigger leaves empty.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .event_coder import Candidate
+from .event_syntax import (
+    RECIPIENT_PREPS,
+    bare_infinitive,
+    counted,
+    expand_conjuncts,
+    goal_recipients,
+    is_argument,
+    protest_targets,
+    verb_objects,
+    verb_subjects,
+)
+
+__all__ = ["NON_LIGHT_VERBS", "SPEECH_LEMMAS", "arguments"]
+
+# the subject of "a roadside bomb killed" is an instrument, not an actor
+INSTRUMENT_LEMMAS = frozenset(
+    {"bomb", "device", "explosive", "explosion", "blast", "shell", "rocket", "missile", "mine"}
+    | {"landmine", "grenade", "mortar", "artillery", "ied", "bullet", "shelling", "sack", "bag"}
+    | {"vehicle", "car", "truck", "drone"}
+)
+# event nouns as subjects ("a bombing killed", "US drone strikes killed"): not actors
+# themselves; their modifiers may name who is behind them
+EVENT_SUBJECT_NOUNS = frozenset(
+    {"attack", "bombing", "explosion", "blast", "strike", "airstrike", "raid", "shelling"}
+    | {"ambush", "assault", "offensive", "clash", "fighting", "fire", "gunfire", "violence"}
+    | {"operation", "bombardment", "barrage", "crossfire"}
+)
+# verbs whose subject is the thing that went off: "the device exploded"
+INSTRUMENT_VERBS = frozenset({"explode", "detonate", "blow", "go"})
+# verbs whose subject is the victim: "five fighters died"
+PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown"})
+# adjectival participles whose "subject" is the one who holds the stance: "X is opposed to Y"
+STATIVE_PARTICIPLES = frozenset(
+    {"opposed", "committed", "prepared", "determined", "obliged", "resolved", "ready", "willing"}
+)
+# verbs of perception or attitude do not lend their subject to an event noun ("saw bombings")
+NON_LIGHT_VERBS = frozenset(
+    {"see", "witness", "fear", "report", "condemn", "deny", "blame", "investigate", "recall"}
+    | {"remember", "watch", "survive", "expect", "describe", "suffer", "experience", "avoid"}
+    | {"prevent", "follow", "cover", "mark", "mourn", "say", "criticize", "criticise", "denounce"}
+    | {"hear", "feel", "notice", "film", "photograph", "document", "record"}
+)
+# ACCUSE: the accused comes after "over/about/against", the addressee after "to"
+ACCUSED_PREPS = frozenset({"over", "about", "against", "for"})
+# "the attack was carried out/committed by X": X is the doer of the event noun
+PERPETRATION_VERBS = frozenset({"carry", "commit", "perpetrate", "conduct", "execute", "stage"})
+NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "with", "of", "to", "for"})
+# how a clause under "must" climbs to the one who said it: "issued a warning that X must go"
+SPEAKER_PATH_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "dobj", "acomp"})
+SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "deny", "quote"}
+)
+
+
+def _speaker(verb: Token) -> list[Token]:
+    """Return the subject of the speech verb above ``verb`` ("X said Y must go" -> X)."""
+    node = verb
+    while node.head.i != node.i and node.dep_ in SPEAKER_PATH_DEPS:
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ not in ("dobj", "attr"):
+            return []  # "the order that X must go" as a subject: no speaker in the clause
+        if node.pos_ not in ("NOUN", "PROPN") and (
+            node.lemma_ in SPEECH_LEMMAS or node.dep_ == "ROOT"
+        ):
+            return verb_subjects(node)
+    return []
+
+
+def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], list[Token]]:
+    actors = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound")
+        and c.pos_ in ("PROPN", "NOUN")
+        and c not in exclude
+        and is_argument(c)  # not "24-hour" in "a 24-hour hunger strike"
+    ]
+    recipients: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_RECIPIENT_PREPS | {"by"}:
+            pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+            (actors if prep.lower_ == "by" else recipients).extend(pobjs)
+    head = noun.head
+    if (
+        not actors
+        and noun.dep_ in ("dobj", "attr")
+        and head.pos_ in ("VERB", "AUX")
+        and head.lemma_.lower() not in NON_LIGHT_VERBS
+    ):
+        actors = verb_subjects(head)  # light verb: "staged a protest", "launched an attack"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "with"):
+                recipients += [p for p in prep.children if p.dep_ == "pobj"]
+    named = any(is_argument(r) for r in recipients)  # "on Sunday" names no one
+    if not named and head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "attr"):
+        # "began a hunger strike to protest against X", "staged a sit-in in protest at X"
+        recipients = goal_recipients(head) + expand_conjuncts(
+            [
+                *protest_targets(noun),
+                *(  # "a hunger strike to protest against X"
+                    o
+                    for c in noun.children
+                    if bare_infinitive(c, dep=c.dep_) and c.dep_ in ("acl", "relcl")
+                    for o in verb_objects(c)
+                ),
+            ]
+        )
+    if not actors and noun.dep_ == "nsubjpass" and head.lemma_.lower() in PERPETRATION_VERBS:
+        # "the killings were carried out by X": X did them
+        actors = [p for a in head.children if a.dep_ == "agent" for p in a.children]
+    return expand_conjuncts(actors), expand_conjuncts(recipients)
+
+
+def _doers(token: Token) -> list[Token]:
+    """Return who is behind an event noun used as a subject ("Israeli air strikes killed").
+
+    Any other token is returned as it is; an event noun with no named doer gives none.
+    """
+    if token.lemma_.lower() not in EVENT_SUBJECT_NOUNS:
+        return [token]
+    named = [
+        c
+        for c in token.children
+        if (c.dep_ in ("poss", "compound") and c.pos_ == "PROPN")
+        or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+    ]
+    named += [  # "US drone attacks": a name on a modifier of the event noun
+        t
+        for c in token.children
+        if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")
+        for t in c.children
+        if t.dep_ in ("compound", "amod", "nmod")
+        and (t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN")
+    ]
+    return named + [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _doers_of_event_noun(noun: Token) -> list[Token]:
+    """Return X of "a protest staged/organised by X" (a reduced clause on the noun)."""
+    return expand_conjuncts(
+        p
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+    )
+
+
+def _principals(token: Token) -> list[Token]:
+    """Return Y of "on behalf of Y" attached to the trigger, if any."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "on":
+            continue
+        for behalf in prep.children:
+            if behalf.lower_ == "behalf":
+                return expand_conjuncts(
+                    p
+                    for of in behalf.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for p in of.children
+                    if p.dep_ == "pobj"
+                )
+    return []
+
+
+def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
+    """Return (actor tokens, recipient tokens) of a candidate, from the dependency parse."""
+    actors, recipients = _raw_arguments(cand)
+    actors = _principals(cand.token) or actors  # "X signed on behalf of Y": Y acts
+    actors = [d for a in actors for d in _doers(a)]
+    actors, recipients = [counted(a) for a in actors], [counted(r) for r in recipients]
+    lemma = cand.token.lemma_.lower()
+    if lemma in INSTRUMENT_VERBS and not any(c.dep_ == "dobj" for c in cand.token.children):
+        actors = []  # "the device exploded": what went off is not who set it off
+    elif lemma in PATIENT_SUBJECT_VERBS and cand.token.pos_ in ("VERB", "AUX"):
+        actors, recipients = [], actors + recipients
+    actors = [a for a in actors if is_argument(a) and a.lemma_.lower() not in INSTRUMENT_LEMMAS]
+    recipients = [r for r in recipients if is_argument(r) and r not in cand.extra_tokens]
+    return actors, recipients
+
+
+def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
+    token = cand.token
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _noun_arguments(token, cand.extra_tokens)
+    if cand.obligation:
+        return _speaker(token), verb_subjects(token)
+    if token.lower_ in STATIVE_PARTICIPLES and any(c.dep_ == "nsubjpass" for c in token.children):
+        # "X is opposed to Y": the grammatical passive subject holds the stance
+        holders = expand_conjuncts(c for c in token.children if c.dep_ == "nsubjpass")
+        others = [o for o in verb_objects(token) if o not in holders]
+        return holders, others
+    actors, recipients = verb_subjects(token), verb_objects(token)
+    if cand.entry is not None and cand.entry.inverse:
+        givers = [
+            p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+        ]
+        return expand_conjuncts(givers), actors
+    for extra in cand.extra_tokens:  # "opened fire on X": the object's own prepositions
+        for prep in extra.children:
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                recipients += expand_conjuncts(p for p in prep.children if p.dep_ == "pobj")
+        recipients += _doers_of_event_noun(extra)  # "broke up a protest staged by X"
+    if cand.type == "ACCUSE":  # "complained to X over Y's raids": Y is accused, X addressed
+        recipients = _accused_first(token, recipients)
+    retreat = cand.entry is not None and cand.entry.type == "RETREAT"
+    if cand.type == "RETREAT" or retreat:  # "withdraw troops from X": X is who it concerns
+        left = [
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        recipients = expand_conjuncts(left) + [r for r in recipients if r not in left]
+    recipients = [r for r in recipients if r not in cand.extra_tokens and r not in actors]
+    if not any(is_argument(r) for r in recipients):
+        recipients += [r for r in goal_recipients(token) if r not in actors]
+    # later candidates, used when the ones before name no actor (linking decides)
+    if cand.entry is not None and cand.entry.governs:
+        # "demanded that the government end curbs": the one asked is the clause's subject
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        recipients += [s for c in clauses for s in verb_subjects(c) if s not in actors]
+        # "demanded that control of X be handed over": the passive subject
+        recipients += expand_conjuncts(
+            s for c in clauses for s in c.children if s.dep_ == "nsubjpass"
+        )
+    for inner in cand.complements:  # "threatened to attack X": X is the recipient of the threat
+        recipients += [r for r in arguments(inner)[1] if r not in actors and r not in recipients]
+    return actors, recipients
+
+
+def _accused_first(verb: Token, recipients: list[Token]) -> list[Token]:
+    accused = expand_conjuncts(
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+    addressed = {
+        p.i
+        for c in verb.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in c.children
+    }
+    rest = [r for r in recipients if r.i not in addressed and r not in accused]
+    return rest + accused + [r for r in recipients if r.i in addressed]

@@ -1,0 +1,289 @@
+"""Linking arguments to the document's actors, and the PLOVER coding conventions.
+
+PLOVER codes a target or a perpetrator even when the text names none: the state of the scene
+is the target of an act with no recipient linked to an actor, and an attack with no actor at
+all gets unidentified perpetrators (UAF) of the scene's country. The actors added that way say
+so in their ``source`` (see docs/actors.md).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, Argument, Mention, Place
+from .event_coder import Candidate
+from .event_syntax import clause_verb, is_argument
+
+__all__ = [
+    "UNKNOWN_PERPETRATOR_TYPES",
+    "UNKNOWN_SOURCE",
+    "ActorLinker",
+    "prefer_linked",
+    "state_recipient",
+    "unknown_perpetrator",
+]
+
+SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+# a resolved place after these, in the trigger's clause, is the scene of the event
+SCENE_PLACE_PREPS = SCENE_PREPS | {"at", "near", "outside", "around"}
+NAMED_STATE_SOURCE = (
+    "state of the place named after the act (PLOVER convention: with no other target, the "
+    "state concerned is the target)"
+)
+# attacks whose perpetrator the text does not name (PLOVER: unknown gunmen, UAF)
+UNKNOWN_PERPETRATOR_TYPES = frozenset({"ASSAULT"})
+UNKNOWN_SOURCE = (
+    "no perpetrator named: unidentified perpetrators in the country of the scene "
+    "(PLOVER convention, sector UAF)"
+)
+SCENE_SOURCE = (
+    "scene of the event (PLOVER convention: the state where an act happens is its target)"
+)
+# verbs whose subject is a source, not a participant ("a spokeswoman for X said")
+REPORTING_LEMMAS = frozenset({"say", "report", "tell", "add", "announce", "state", "quote"})
+LINK_PREPS = frozenset({"by", "from", "of", "for", "to", "with", "against", "on", "between"})
+
+
+def unknown_perpetrator(
+    cand: Candidate, sent: Span, trigger: Span, linker: ActorLinker
+) -> list[Argument]:
+    """Return unidentified attackers (UAF) in the scene's country for an attack with no actor.
+
+    PLOVER codes "a roadside bomb near X killed two soldiers" with an unknown-gunmen actor of
+    X's country. Only a resolved place where the act happens counts; the argument's text is
+    the trigger, since nothing else in the text names the perpetrator.
+    """
+    scene = linker.scene_place(cand.token, sent)
+    if scene is None or not scene.country:
+        return []
+    return [linker.unknown_actor(scene.country, trigger)]
+
+
+def state_recipient(
+    cand: Candidate, sent: Span, actors: list[Argument], linker: ActorLinker
+) -> list[Argument]:
+    """Return the state an act with no named recipient is aimed at (PLOVER convention).
+
+    In order: a country after "in" ("opened an embassy in X"), a country or a resolved place
+    where the act happens ("rioted in Kirkuk" -> Iraq), the first place named after the trigger
+    in another country than the actor's ("agreed to send aid for X").
+    """
+    located = [linker.argument(t) for t in _located_recipients(cand.token)]
+    located += [linker.argument(t) for t in _scene_countries(cand.token)]
+    located = [r for r in located if r.actor and linker.is_state(r.actor)]
+    if located:
+        return located[:1]
+    if (scene := linker.scene_place(cand.token, sent)) is not None:
+        return [linker.scene_state(scene, source=SCENE_SOURCE)]
+    if (named := linker.later_place(cand.token, sent, actors)) is not None:
+        return [linker.scene_state(named, source=NAMED_STATE_SOURCE)]
+    return []
+
+
+def prefer_linked(args: list[Argument]) -> list[Argument]:
+    """Return the arguments linked to an actor, or all of them when none is linked."""
+    linked = [a for a in args if a.actor]
+    return linked or args
+
+
+def _located_recipients(token: Token) -> list[Token]:
+    """Return the countries or cities after "in" when the verb has an object.
+
+    "sought refuge in X", "opened an embassy in X": X is who receives the act. Without an
+    object ("arrested in X", "fought in X") the place is only where it happened.
+    """
+    if token.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "dobj" for c in token.children):
+        return []
+    return [
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for p in prep.children
+        if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+    ]
+
+
+def _scene_countries(token: Token) -> list[Token]:
+    """Return the countries where an act with no named target happens ("rioted in X").
+
+    PLOVER codes the state of the scene as the target of such acts; only a country named in
+    the clause counts (a city is a location, not a recipient).
+    """
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    found = []
+    for tok in verb.subtree:  # "parties in Nepal organized a strike", "a siege in Haiti"
+        if (
+            tok.dep_ == "pobj"
+            and tok.ent_type_ == "GPE"
+            and tok.head.lower_ in SCENE_PREPS
+            and clause_verb(tok) == verb
+        ):
+            found.append(tok)
+    return found
+
+
+def _in_scene_phrase(token: Token, verb: Token) -> bool:
+    """Return whether a place token is where ``verb`` happens: "rioted in X",
+    "demonstrated in the northern city of X", "at a jail in X's capital Y"."""
+    node, scene = token, False
+    for _ in range(8):
+        if node.dep_ in ("compound", "appos", "conj", "poss") and node.head.i != node.i:
+            node = node.head  # "in X province", "in X, Iraq", "in X's capital"
+        elif node.dep_ == "pobj" and node.head.lower_ in SCENE_PLACE_PREPS | {"of"}:
+            scene = scene or node.head.lower_ != "of"
+            node = node.head.head
+        else:
+            break
+    return scene and clause_verb(node) == verb
+
+
+def _in_attribution(token: Token, trigger: Token) -> bool:
+    """Return whether a token belongs to the source of the report, not to the act
+    ("..., a spokeswoman for the U.S. embassy said")."""
+    for node in (token, *token.ancestors):
+        if node.i == trigger.i:
+            return False
+        if node.dep_ == "nsubj" and node.head.lemma_.lower() in REPORTING_LEMMAS:
+            return True
+        if node.lower_ == "according":  # "according to a U.S. official"
+            return True
+    return False
+
+
+class ActorLinker:
+    """Finds the actor whose mention covers an argument's head token."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        actors: list[Actor],
+        places: list[Place],
+        country_names: dict[str, str],
+    ) -> None:
+        self.doc = doc
+        self.actors = actors  # the document's list: scene states are appended to it
+        self.places = [p for p in places if p.country]
+        self.country_names = country_names
+        self.spans = sorted(
+            ((m.start, m.end, a.id) for a in actors for m in a.mentions), key=lambda s: s[1] - s[0]
+        )
+        self.states = {a.id for a in actors if a.kind == "state"}
+
+    def is_state(self, actor_id: str) -> bool:
+        return actor_id in self.states
+
+    def is_unknown(self, actor_id: str | None) -> bool:
+        """Return whether an actor is the unidentified perpetrators added by convention."""
+        return any(a.id == actor_id and a.source == UNKNOWN_SOURCE for a in self.actors)
+
+    def scene_place(self, token: Token, sent: Span) -> Place | None:
+        """Return the resolved place after in/at/near where the trigger's clause happens."""
+        verb = clause_verb(token)
+        for place in self.places:
+            if not sent.start_char <= place.start < sent.end_char:
+                continue
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if _in_scene_phrase(span.root, verb):
+                return place
+        return None
+
+    def later_place(self, token: Token, sent: Span, actors: list[Argument]) -> Place | None:
+        """Return the first place after the trigger in a country other than the actor's."""
+        own = {a.country for a in self.actors if a.id in {x.actor for x in actors}}
+        for place in self.places:
+            if not token.idx < place.start < sent.end_char or place.country in own:
+                continue
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and not _in_attribution(span.root, token):
+                return place
+        return None
+
+    def unknown_actor(self, country: str, trigger: Span) -> Argument:
+        """Return an argument for unidentified perpetrators (UAF) of ``country``."""
+        actor = next(
+            (a for a in self.actors if a.source == UNKNOWN_SOURCE and a.country == country), None
+        )
+        if actor is None:
+            actor = Actor(
+                id=self._next_id(),
+                name="unidentified perpetrators",
+                kind="unknown",
+                country=country,
+                sectors=["UAF"],
+                source=UNKNOWN_SOURCE,
+            )
+            self.actors.append(actor)
+        return Argument(
+            actor=actor.id, text=trigger.text, start=trigger.start_char, end=trigger.end_char
+        )
+
+    def _next_id(self) -> str:
+        numbers = [int(a.id[1:]) for a in self.actors if a.id[1:].isdigit()]
+        return f"a{max(numbers, default=0) + 1}"
+
+    def scene_state(self, place: Place, *, source: str) -> Argument:
+        """Return the state of the place's country as the recipient (PLOVER convention).
+
+        The document's actor for that state is used when there is one; otherwise an actor is
+        added, whose ``source`` says why. The argument's text is the place mention.
+        """
+        code = place.country or ""
+        actor = next((a for a in self.actors if a.kind == "state" and a.country == code), None)
+        if actor is None:
+            actor = Actor(
+                id=self._next_id(),
+                name=self.country_names.get(code, code),
+                kind="state",
+                country=code,
+                mentions=[Mention(place.start, place.end)],
+                source=source,
+            )
+            self.actors.append(actor)
+            self.states.add(actor.id)
+        return Argument(actor=actor.id, text=place.text, start=place.start, end=place.end)
+
+    def argument(self, token: Token) -> Argument:
+        phrase = _argument_phrase(token)
+        actor = self._cover(token.idx, token.idx + len(token.text))
+        if actor is None:
+            actor = self._overlap(phrase.start_char, phrase.end_char)
+        if actor is None:  # "a request by Belarus", "aid for X", "70 tons of aid for X"
+            actor = self._through_prepositions(token, depth=2)
+        return Argument(actor=actor, text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+    def _through_prepositions(self, token: Token, *, depth: int) -> str | None:
+        # "crimes committed by X", "a rally staged by X": the reduced clause's agent
+        agents = [a for c in token.children if c.dep_ == "acl" for a in c.children]
+        for prep in [*token.children, *agents]:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in LINK_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or not is_argument(pobj):
+                    continue
+                actor = self._overlap(pobj.left_edge.idx, pobj.idx + len(pobj.text))
+                if actor is None and depth > 1:
+                    actor = self._through_prepositions(pobj, depth=depth - 1)
+                if actor is not None:
+                    return actor
+        return None
+
+    def _cover(self, start: int, end: int) -> str | None:
+        return next((aid for s, e, aid in self.spans if s <= start and end <= e), None)
+
+    def _overlap(self, start: int, end: int) -> str | None:
+        """Return the leftmost actor mentioned in the span ("the Turkish and Greek sides")."""
+        hits = [(s, aid) for s, e, aid in self.spans if s < end and start < e]
+        return min(hits)[1] if hits else None
+
+
+def _argument_phrase(token: Token) -> Span:
+    start, end = token.i, token.i + 1
+    for child in token.lefts:
+        if child.dep_ not in ("punct", "cc"):
+            start = min(start, child.left_edge.i)
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nummod"):
+            end = max(end, child.right_edge.i + 1)
+    return token.doc[start:end]

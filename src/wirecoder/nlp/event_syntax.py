@@ -1,0 +1,231 @@
+"""Clause-level parse helpers for event arguments: subjects, objects, purposes, numbers.
+
+Subject or passive agent = actor; object, passive subject and "with/on/against/to" objects =
+recipients; coordination expands both; relative clauses and control verbs inherit subjects;
+numbers give way to what they count ("thousands of X"); dates, times and bare numbers are
+never arguments. A purpose clause or "in protest against X" names whom an act is aimed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from .event_coder import NON_EVENT_ENTITIES
+
+__all__ = [
+    "RECIPIENT_PREPS",
+    "SUBJECT_DEPS",
+    "bare_infinitive",
+    "clause_verb",
+    "counted",
+    "expand_conjuncts",
+    "goal_recipients",
+    "is_argument",
+    "is_purpose_clause",
+    "protest_targets",
+    "verb_objects",
+    "verb_subjects",
+]
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# "in" is left out: "arrested in Kano" gives a place, not a recipient (see _located_recipients)
+RECIPIENT_PREPS = frozenset(
+    {"with", "on", "against", "to", "at", "into", "toward", "towards", "upon"}
+)
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tomorrow", "tonight", "overnight", "weekend"}
+)
+DATELINE_TOKENS = 8
+QUANTITY_NOUNS = frozenset(
+    {"scores", "dozens", "hundreds", "thousands", "tens", "millions", "handful", "number"}
+    | {"several", "some", "many", "most", "none", "all", "each", "both", "few", "one"}
+)
+# "in protest against/at/over X"
+PROTEST_TARGET_PREPS = frozenset({"against", "at", "over", "of"})
+
+
+def expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """Return the tokens with their conjuncts, numbers replaced by what they count, and no
+    dates, times or bare numbers."""
+    out: list[Token] = []
+    for tok in tokens:
+        for t in (tok, *tok.conjuncts):
+            t = counted(t)
+            if t not in out and t.pos_ not in ("VERB", "AUX") and is_argument(t):
+                out.append(t)
+    return out
+
+
+def _relative_head(token: Token) -> Token:
+    """Return the antecedent of a relative pronoun ("the group, which attacked")."""
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        return expand_conjuncts(agents)
+    if subj:
+        return expand_conjuncts(_relative_head(s) for s in subj)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # "traders feared being attacked": the inherited subject is the victim
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
+        return verb_subjects(verb.head)  # "X is willing to ...": the subject of "is"
+    if (  # "X resorted to throwing stones", "X is guilty of violating the truce"
+        verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ in ("VERB", "AUX", "ADJ")
+    ):
+        return verb_subjects(verb.head.head)
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    return []
+
+
+def is_purpose_clause(token: Token) -> bool:
+    """Return whether ``token`` heads a purpose clause ("deployed troops to prevent ...").
+
+    The act is a goal of another act, not something the text reports as done.
+    """
+    return bare_infinitive(token, dep="advcl")
+
+
+def bare_infinitive(token: Token, *, dep: str) -> bool:
+    """Return whether ``token`` is a "to" infinitive with no subject, attached as ``dep``."""
+    return (
+        token.dep_ == dep
+        and token.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )
+
+
+def _purpose_objects(verb: Token) -> list[Token]:
+    """Return the objects of the verb's purpose clause ("used tear gas to disperse X" -> X)."""
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return [
+        o
+        for c in verb.children
+        if is_purpose_clause(c) or (has_object and bare_infinitive(c, dep="xcomp"))
+        for o in verb_objects(c)
+    ]
+
+
+def protest_targets(token: Token) -> list[Token]:
+    """Return X of "in protest against/at/over X" attached to ``token``."""
+    return [
+        target
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for protest in prep.children
+        if protest.dep_ == "pobj" and protest.lemma_.lower() == "protest"
+        for against in protest.children
+        if against.dep_ == "prep" and against.lower_ in PROTEST_TARGET_PREPS
+        for target in against.children
+        if target.dep_ == "pobj"
+    ]
+
+
+def goal_recipients(verb: Token) -> list[Token]:
+    """Return whom an act with no target of its own is aimed at, through its purpose.
+
+    "used tear gas to disperse X", "went on strike in protest against X": X.
+    """
+    return expand_conjuncts([*_purpose_objects(verb), *protest_targets(verb)])
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    # "offered troops to X", "gave X aid": the one given to comes before the thing given
+    given_to = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    given_to += [
+        p
+        for c in verb.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    objs = given_to + [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not objs:  # "denounced as a crime X's crackdown": the object moved after "as Y"
+        objs = [
+            a
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for a in p.children
+            if a.dep_ == "appos"
+        ]
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS - {"to"}:
+            objs += [p for p in prep.children if p.dep_ == "pobj"]
+    if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs = [verb.head]  # "soldiers wounded in the attack"
+    if (
+        not objs
+        and verb.dep_ == "xcomp"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        objs = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]  # "feared being hit"
+    if not objs:  # "allowed X to land", "forced X to leave": the subject of the complement
+        objs = [
+            s
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+            for s in c.children
+            if s.dep_ == "nsubj" and s.pos_ != "PRON"
+        ]
+    return expand_conjuncts(objs)
+
+
+def _in_dateline(token: Token) -> bool:
+    """Return whether ``token`` is the capitalised place of an opening dateline ("MOSUL, ...")."""
+    if token.i >= DATELINE_TOKENS or not token.is_upper or len(token.text) <= 3:
+        return False
+    doc, end = token.doc, token.i
+    while end < len(doc) and doc[end].is_upper:
+        end += 1
+    return end < len(doc) and doc[end].text == "," and all(t.is_upper for t in doc[: token.i])
+
+
+def counted(token: Token) -> Token:
+    """Return what a number counts: "thousands of Kurds" -> Kurds; else the token itself."""
+    if (
+        token.pos_ == "NUM"
+        or token.like_num
+        or token.ent_type_ == "CARDINAL"
+        or token.lower_ in QUANTITY_NOUNS
+    ):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((p for p in prep.children if p.dep_ == "pobj"), token)
+    return token
+
+
+def is_argument(token: Token) -> bool:
+    """Return whether a token can head an actor or recipient (not a date, time or number)."""
+    return not (
+        token.ent_type_ in NON_EVENT_ENTITIES
+        or _in_dateline(token)
+        or token.pos_ in ("NUM", "PUNCT", "SPACE")
+        or token.like_num
+        or token.lower_ in CALENDAR_WORDS
+    )
+
+
+def clause_verb(token: Token) -> Token:
+    """Return the nearest verb above ``token`` (itself if it is one)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node

@@ -1,0 +1,147 @@
+"""Actor and recipient arguments through purposes, protests, complements and reduced clauses.
+
+Invented people and groups; real places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.api import Extractor
+from wirecoder.config import Settings
+from wirecoder.records import Actor, Argument, DocumentRecord, Event
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings(components=("entities", "places", "actors", "events")))
+
+
+def event_of(rec: DocumentRecord, type_: str) -> Event:
+    found = [e for e in rec.events if e.type == type_]
+    assert found, f"no {type_} event in {rec.text!r}: {rec.events}"
+    return max(found, key=lambda e: e.confidence)
+
+
+def actor_of(rec: DocumentRecord, arg: Argument) -> Actor:
+    found = next((a for a in rec.actors if a.id == arg.actor), None)
+    assert found is not None, f"{arg.text!r} is linked to no actor"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        (
+            "Kenyan police used tear gas on Friday to disperse striking nurses in Nakuru.",
+            "ASSAULT",
+            "striking nurses",
+        ),
+        (
+            "Guards at the Kisumu depot opened fire on Saturday to disperse angry traders.",
+            "ASSAULT",
+            "angry traders",
+        ),
+    ],
+)
+def test_the_object_of_a_purpose_clause_is_the_recipient(
+    extractor: Extractor, text: str, type_: str, recipient: str
+) -> None:
+    ev = event_of(extractor.extract(text), type_)
+    assert ev.recipient and ev.recipient[0].text == recipient
+
+
+def test_a_protest_against_a_decision_targets_its_author(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "About 300 dock workers in Mombasa began a hunger strike to protest against Uganda's "
+        "decision to cancel the rail contract."
+    )
+    ev = event_of(rec, "PROTEST")
+    assert actor_of(rec, ev.recipient[0]).country == "UGA"
+
+
+def test_in_protest_against_gives_the_target(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Kenyan teachers went on strike on Monday in protest against the Ugandan government."
+    )
+    ev = event_of(rec, "PROTEST")
+    assert actor_of(rec, ev.recipient[0]).country == "UGA"
+
+
+def test_the_passive_subject_of_a_demand_is_its_recipient(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Opposition lawmakers in Nairobi demanded that the Kenyan Interior Ministry be "
+        "stripped of its police powers."
+    )
+    ev = event_of(rec, "REQUEST")
+    assert actor_of(rec, ev.recipient[0]).country == "KEN"
+
+
+def test_the_one_allowed_is_the_recipient_of_a_refusal(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The rebel wing has refused to allow United Nations convoys to cross the river."
+    )
+    ev = event_of(rec, "REJECT")
+    assert actor_of(rec, ev.actor[0]).kind == "armed_group"
+    assert "IGO" in actor_of(rec, ev.recipient[0]).sectors
+
+
+def test_must_under_a_noun_of_speech_is_a_request_by_the_speaker(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "German Chancellor Karl Brenner issued a stern reminder to Iraq that it must cooperate "
+        "fully with UN inspectors."
+    )
+    ev = event_of(rec, "REQUEST")
+    assert actor_of(rec, ev.actor[0]).country == "DEU"
+    assert actor_of(rec, ev.recipient[0]).country == "IRQ"
+
+
+def test_must_be_ready_is_a_request_to_the_subject(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Kenyan President Joseph Kamau said on Monday that Uganda must be ready to negotiate "
+        "with the rebels."
+    )
+    ev = max(rec.events, key=lambda e: e.confidence)
+    assert ev.type == "REQUEST"
+    assert actor_of(rec, ev.actor[0]).country == "KEN"
+    assert actor_of(rec, ev.recipient[0]).country == "UGA"
+
+
+def test_a_name_on_the_modifier_of_an_event_noun_is_the_doer(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Recent US drone attacks have killed at least eight militant leaders since July."
+    )
+    ev = event_of(rec, "ASSAULT")
+    assert actor_of(rec, ev.actor[0]).country == "USA"
+
+
+def test_the_agent_of_a_reduced_clause_on_the_object_is_the_recipient(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "Turkish police broke up a demonstration staged by students at Ankara University."
+    )
+    ev = event_of(rec, "COERCE")
+    assert ev.recipient[0].text == "students"
+    assert actor_of(rec, ev.recipient[0]).country == "TUR"
+
+
+def test_the_agent_of_a_reduced_clause_links_an_unlinked_recipient(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Croatian military police have launched an investigation into alleged crimes committed "
+        "by Serb forces against civilians."
+    )
+    ev = event_of(rec, "ACCUSE")
+    assert actor_of(rec, ev.recipient[0]).country == "SRB"
+
+
+def test_a_promised_withdrawal_concerns_the_place_left(extractor: Extractor) -> None:
+    rec = extractor.extract("Chad said on Monday that it would withdraw its troops from Mali.")
+    ev = event_of(rec, "AGREE")
+    assert actor_of(rec, ev.recipient[0]).country == "MLI"
+
+
+def test_an_object_shifted_after_as_is_the_recipient(extractor: Extractor) -> None:
+    rec = extractor.extract("Ghana condemned as a grave violation Togo's closure of the border.")
+    ev = event_of(rec, "ACCUSE")
+    assert actor_of(rec, ev.recipient[0]).country == "TGO"
