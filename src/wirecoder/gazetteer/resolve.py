@@ -20,6 +20,11 @@ __all__ = ["DocumentContext", "Hint", "ScoredCandidate", "haversine_km", "rank_c
 _FEATURE_BONUS = {"PCLI": 6.0, "CONT": 5.0, "PPLC": 2.5, "ADM1": 2.0, "TERR": 3.0, "ADM2": 0.5}
 _CLASS_BONUS = {"P": 1.0, "A": 0.5, "L": 1.0, "T": 0.5, "H": 0.5, "S": 0.0, "V": 0.0}
 _MATCH_BONUS = (2.0, 0.5, 0.0)  # primary name, alternate name, variant without "Al-"
+#: towns under this size matched only by an alternate name lose to the namesakes' main names
+ALIAS_TOWN_MAX = 100_000
+ALIAS_PENALTY = 3.0
+#: bonus per other name (two at most) with a candidate near this one
+NEIGHBOUR_BONUS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,8 @@ class DocumentContext:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
+    #: candidate id -> how many other names in the document have a candidate near it
+    neighbours: dict[int, int] = field(default_factory=dict)
 
     def country_share(self, country: str | None) -> float:
         if not country or not self.countries:
@@ -109,14 +116,18 @@ def _context_score(
         score += (10.0 if home and c.feature_class == "P" else 5.0) * share
         reasons.append(f"country context {c.country} {share:.2f}" + (" (outlet)" if home else ""))
     share = context.admin1_share(c.admin1)
-    if share and c.feature_code != "ADM1":
+    if share:
         score += 3.0 * share
         reasons.append(f"admin1 context {c.admin1}")
     if c.lat is not None and c.lon is not None and context.points:
         nearest = min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in context.points)
         if nearest < 150:
-            score += 2.0 if nearest < 50 else 1.0
+            score += 3.0 if nearest < 50 else 1.5
             reasons.append(f"{nearest:.0f} km from another place")
+    near = context.neighbours.get(c.id, 0)
+    if near:
+        score += NEIGHBOUR_BONUS * min(near, 2)
+        reasons.append(f"near a namesake of {near} other name(s)")
     return score, reasons
 
 
@@ -156,6 +167,36 @@ def _cities_over_namesake_areas(scored: list[ScoredCandidate], hint: Hint) -> li
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Rivals:
+    """What a name's candidates say about each other: a main-name match, the largest town."""
+
+    key: str
+    main_exact: bool
+    largest_town: int
+
+    @classmethod
+    def of(cls, candidates: list[Candidate], text: str) -> _Rivals:
+        key = text.casefold()
+        return cls(
+            key,
+            any(c.match_kind == 0 and c.name.casefold() == key for c in candidates),
+            max((c.population for c in candidates if c.feature_class == "P"), default=0),
+        )
+
+    def adjust(self, c: Candidate, hint: Hint) -> tuple[float, list[str]]:
+        """Return the score change of ``c`` given its namesakes, with reasons."""
+        if c.feature_code == "ADM1" and c.population <= self.largest_town and hint.kind is None:
+            # a province smaller than a namesake town is less known than the town ("Gaza")
+            return -_FEATURE_BONUS["ADM1"], ["smaller than a namesake town"]
+        alias_only = c.match_kind and self.key not in c.name.casefold()
+        small_town = c.feature_class == "P" and c.population < ALIAS_TOWN_MAX
+        if self.main_exact and alias_only and small_town:
+            # "Washington" is one of the Washingtons, not a town that had the name once
+            return -ALIAS_PENALTY, ["alternate name of a small town"]
+        return 0.0, []
+
+
 def rank_candidates(
     candidates: list[Candidate],
     text: str,
@@ -165,19 +206,22 @@ def rank_candidates(
 ) -> list[ScoredCandidate]:
     """Return the candidates scored and sorted, best first (ties: larger population, lower id)."""
     out = []
+    hint, context = hint or Hint(), context or DocumentContext()
     cities = set(_namesake_areas(candidates).values())
+    rivals = _Rivals.of(candidates, text)
     for c in candidates:
         score, reasons = _prior(c, text)
         if c.id in cities:
             score += 2.5  # "Aleppo", "Tripoli": news means the city more than its province
             reasons.append("city over its namesake province")
         for extra, why in (
-            _hint_score(c, hint or Hint()),
-            _context_score(c, context or DocumentContext(), home=(hint or Hint()).home),
+            rivals.adjust(c, hint),
+            _hint_score(c, hint),
+            _context_score(c, context, home=hint.home),
         ):
             score += extra
             reasons.extend(why)
         out.append(ScoredCandidate(c, round(score, 3), tuple(reasons)))
-    out = _cities_over_namesake_areas(out, hint or Hint())
+    out = _cities_over_namesake_areas(out, hint)
     out.sort(key=lambda s: (-s.score, -s.candidate.population, s.candidate.id))
     return out

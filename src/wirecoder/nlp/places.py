@@ -7,29 +7,24 @@ add country context. Metonymic uses ("Moscow said") stay place mentions, resolve
 the event-location step, not this one, decides that a speaking capital is not where
 something happened.
 
-Resolution ranks each toponym's candidates (see :mod:`wirecoder.gazetteer.resolve`) first
-alone, to learn the document's countries, admin1 areas and points; then in the context of the
-previous round, leaving each mention's own vote out. Names the gazetteer lacks, and small
-foreign namesakes in a document firmly about another country, are placed approximately at
-their container or the document's focus, without a GeoNames id.
+Resolution (:mod:`wirecoder.nlp.place_resolution`) ranks each toponym's candidates in the
+context of the document's other places.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
 from ..config import Settings
 from ..gazetteer import Candidate, Gazetteer, open_gazetteer
-from ..gazetteer.demonyms import demonym_country, load_demonyms
-from ..gazetteer.names import name_key
-from ..gazetteer.outlets import names_outlet, outlet_country
-from ..gazetteer.resolve import DocumentContext, Hint, ScoredCandidate, rank_candidates
+from ..gazetteer.demonyms import demonym_candidates, demonym_country, load_demonyms
+from ..gazetteer.outlets import outlet_country
+from ..gazetteer.resolve import DocumentContext, ScoredCandidate, rank_candidates
 from ..records import Place
 from .component import Component
+from .place_resolution import APPROXIMATE, Toponym, outlet_toponyms, resolve_toponyms
 
 __all__ = [
     "PlaceComponent",
@@ -38,6 +33,7 @@ __all__ = [
     "gold_toponyms",
     "is_approximate",
     "outlet_address",
+    "outlet_toponyms",
     "place_record",
     "resolve_toponyms",
 ]
@@ -86,32 +82,8 @@ KIND_WORDS = {
 _ARTICLE_PREFIXES = ("the ", "The ")
 #: source suffix of the parts after the first of an entity split at commas.
 AFTER_COMMA = ":after-comma"
-#: the start of the reason of a place put at its container or the document's focus.
-APPROXIMATE = "not in the gazetteer; approximate"
-#: rounds of resolution in the context of the previous round's choices.
-CONTEXT_PASSES = 2
 #: country votes for the outlet's own country (a ".co.uk" paper): as many as a dateline's.
 OUTLET_WEIGHT = 2
-#: a document is firmly about a country with this many votes for it (places, demonyms, outlet)
-FIRM_COUNTRY_VOTES = 3
-#: towns at least this large are not taken for namesakes of a missing village
-FOREIGN_TOWN_MAX = 100_000
-#: score lead over the best candidate in another country for a choice to vote for its country
-DECISIVE_MARGIN = 2.0
-FIRM_CODES = frozenset({"PCLI", "PPLC", "ADM1", "CONT", "TERR"})
-
-
-@dataclass(slots=True)
-class Toponym:
-    """A place name in the text, with its candidates and what its context says."""
-
-    start: int
-    end: int
-    text: str
-    source: str  # "ner:GPE", "gazetteer+context", ...
-    candidates: list[Candidate] = field(default_factory=list)
-    kind: str | None = None
-    container: int | None = None  # index of the toponym after a comma ("Tripoli, Lebanon")
 
 
 def _trim(span: Span) -> tuple[int, int, str]:
@@ -316,14 +288,27 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
     return toponyms
 
 
-def gold_toponyms(doc: Doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[Toponym]:
-    """Return toponyms for given character spans (evaluation with gold recognition)."""
+def gold_toponyms(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    spans: list[tuple[int, int]],
+    *,
+    demonyms: dict[str, str] | None = None,
+) -> list[Toponym]:
+    """Return toponyms for given character spans (evaluation with gold recognition).
+
+    With ``demonyms``, a span that is a nationality adjective ("Russian" in "Russian
+    diplomats", annotated as a toponym) stands for its country.
+    """
     toponyms = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         text = doc.text[start:end]
         kind = _kind_of(doc, span) if span is not None and len(span) else None
-        toponyms.append(Toponym(start, end, text, "gold", _lookup(gazetteer, text), kind))
+        candidates = _lookup(gazetteer, text)
+        if not candidates and demonyms:
+            candidates = demonym_candidates(text, demonyms, gazetteer)
+        toponyms.append(Toponym(start, end, text, "gold", candidates, kind))
     _link_containers(doc, toponyms)
     return toponyms
 
@@ -336,204 +321,6 @@ def _link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
             c.feature_code in ("PCLI", "ADM1", "ADM2") for c in second.candidates
         ):
             first.container = i + 1
-
-
-# --- resolution ---------------------------------------------------------------------------
-
-
-def _container_candidate(toponyms: list[Toponym], index: int | None) -> Candidate | None:
-    if index is None:
-        return None
-    ranked = rank_candidates(
-        [c for c in toponyms[index].candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")],
-        toponyms[index].text,
-    )
-    return ranked[0].candidate if ranked else None
-
-
-def _vote(best: Candidate) -> tuple[Counter[str], Counter[str]]:
-    countries: Counter[str] = Counter()
-    admin1: Counter[str] = Counter()
-    if best.country:
-        countries[best.country] += 2 if best.feature_code.startswith("PCL") else 1
-    area = best.name if best.feature_code == "ADM1" else best.admin1
-    if area:
-        admin1[area] += 1
-    return countries, admin1
-
-
-def _decisive(ranked: list[ScoredCandidate]) -> bool:
-    """Return whether the best candidate wins clearly over the best one in another country.
-
-    Only clear choices vote for the document's countries: two small namesakes abroad
-    ("Charleston" and "Hampton Park" both in Australia) must not lift each other over the towns
-    at home. Admin1 votes stay with every choice: several ambiguous towns that agree on one
-    state are the best evidence for it.
-    """
-    if not ranked:
-        return False
-    best = ranked[0]
-    rival = next((r.score for r in ranked if r.candidate.country != best.candidate.country), None)
-    return rival is None or best.score - rival >= DECISIVE_MARGIN
-
-
-@dataclass(slots=True)
-class _Round:
-    """One round's choice per toponym, and whether it may vote for the document's countries."""
-
-    chosen: list[ScoredCandidate | None] = field(default_factory=list)
-    sure: list[bool] = field(default_factory=list)
-
-
-def _first_pass(toponyms: list[Toponym], hints: list[Hint]) -> _Round:
-    out = _Round()
-    for toponym, hint in zip(toponyms, hints, strict=True):
-        ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint)
-        out.chosen.append(ranked[0] if ranked else None)
-        out.sure.append(_decisive(ranked))
-    return out
-
-
-def _context_without(i: int, previous: _Round, base: DocumentContext) -> DocumentContext:
-    """Return the document context from every toponym but the ``i``-th (and demonyms, dateline)."""
-    context = DocumentContext(Counter(base.countries), Counter(base.admin1), [])
-    own_first = previous.chosen[i]
-    own = own_first.candidate if own_first is not None else None
-    for j, (first, country_sure) in enumerate(zip(previous.chosen, previous.sure, strict=True)):
-        if first is None or (
-            own is not None and name_key(first.candidate.name) == name_key(own.name)
-        ):
-            continue
-        countries, admin1 = _vote(first.candidate)
-        if country_sure:
-            context.countries.update(countries)
-        context.admin1.update(admin1)
-        c = first.candidate
-        if j != i and c.feature_class == "P" and c.lat is not None:
-            context.points.append((c.lat, c.lon or 0.0))
-    return context
-
-
-def _pass(
-    toponyms: list[Toponym], hints: list[Hint], previous: _Round, base: DocumentContext
-) -> _Round:
-    """Return each toponym's best candidate in the context of the ``previous`` choices."""
-    out = _Round()
-    by_name: dict[str, tuple[ScoredCandidate, bool]] = {}
-    for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
-        context = _context_without(i, previous, base)
-        ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint, context=context)
-        best, sure = (ranked[0] if ranked else None), _decisive(ranked)
-        key = name_key(toponym.text)
-        if best is not None and hint.container is None and hint.kind is None and key in by_name:
-            best, sure = by_name[key]  # one sense per discourse unless the text says otherwise
-        elif best is not None:
-            by_name.setdefault(key, (best, sure))
-        out.chosen.append(best)
-        out.sure.append(sure)
-    return out
-
-
-def resolve_toponyms(
-    toponyms: list[Toponym], *, base: DocumentContext | None = None, outlet: str | None = None
-) -> list[ScoredCandidate | None]:
-    """Return the chosen candidate of each toponym (None when the gazetteer has none).
-
-    ``outlet`` is the article's web address or domain: a name it is made of is the outlet's
-    home town ("parispi.net"), most likely in the document's own country.
-    """
-    base = base or DocumentContext()
-    hints = [
-        Hint(t.kind, _container_candidate(toponyms, t.container), names_outlet(t.text, outlet))
-        for t in toponyms
-    ]
-    rounds = _first_pass(toponyms, hints)
-    for _ in range(CONTEXT_PASSES):
-        rounds = _pass(toponyms, hints, rounds, base)
-    chosen = rounds.chosen
-    foreign = _foreign_namesakes(toponyms, hints, chosen, base)
-    return _place_unknown(toponyms, hints, chosen, foreign)
-
-
-def _document_focus(chosen: list[ScoredCandidate | None]) -> Candidate | None:
-    """Return the place the document is most about, in its most named country.
-
-    Its most named town (ties: the larger), else its most named admin area. The country is the
-    one most places are in (rivers and regions included; ties: the higher summed score).
-    """
-    resolved = [b for b in chosen if b is not None]
-    weight: Counter[str] = Counter()
-    support: dict[str, float] = defaultdict(float)
-    for best in resolved:
-        if best.candidate.country:
-            weight[best.candidate.country] += 1
-            support[best.candidate.country] += best.score
-    if not weight:
-        return None
-    country = max(weight, key=lambda c: (weight[c], support[c]))
-    places = [b.candidate for b in resolved if b.candidate.geonameid is not None]
-    for level in ("P", "A"):
-        named = [c for c in places if c.country == country and c.feature_class == level]
-        if named:
-            counts = Counter(c.id for c in named)
-            return max(named, key=lambda c: (counts[c.id], c.population, -c.id))
-    return None
-
-
-def _foreign_namesakes(
-    toponyms: list[Toponym],
-    hints: list[Hint],
-    chosen: list[ScoredCandidate | None],
-    base: DocumentContext,
-) -> set[int]:
-    """Return the indexes of small towns chosen abroad in a document firmly about one country.
-
-    "Kani township" in a report on Myanmar is a village the gazetteer lacks, not the Japanese
-    town of that name: when every other place, demonym and the outlet point to one country
-    and nothing to the town's, the town is a namesake.
-    """
-    out: set[int] = set()
-    for i, best in enumerate(chosen):
-        if best is None or hints[i].container is not None or hints[i].kind == "admin1":
-            continue
-        c = best.candidate
-        if c.feature_class not in "PA" or c.feature_code in FIRM_CODES:
-            continue
-        if c.country is None or (c.population >= FOREIGN_TOWN_MAX and hints[i].kind is None):
-            continue  # a large town, unless the text says "X township", "X district" ...
-        key = name_key(toponyms[i].text)
-        votes = Counter(base.countries)
-        for j, other in enumerate(chosen):
-            if other is not None and name_key(toponyms[j].text) != key and other.candidate.country:
-                votes[other.candidate.country] += 1
-        if votes and votes[c.country] == 0 and max(votes.values()) >= FIRM_COUNTRY_VOTES:
-            out.add(i)
-    return out
-
-
-def _place_unknown(
-    toponyms: list[Toponym],
-    hints: list[Hint],
-    chosen: list[ScoredCandidate | None],
-    foreign: set[int],
-) -> list[ScoredCandidate | None]:
-    """Return ``chosen`` with names the gazetteer lacks placed at their container or the focus.
-
-    A street, a neighbourhood or a village missing from the gazetteer is most likely in the
-    place the text puts it in ("Torkula village, Benue") or the one the document is about; the
-    place keeps no GeoNames id and its reason says the point is approximate.
-    """
-    focus = _document_focus(chosen)
-    out = list(chosen)
-    for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
-        if i not in foreign and (out[i] is not None or toponym.candidates):
-            continue
-        near, why = (hint.container, "its container") if hint.container else (focus, "the focus")
-        if near is None:
-            continue
-        approx = replace(near, geonameid=None, name=toponym.text, resolution="sub-city")
-        out[i] = ScoredCandidate(approx, 0.0, (f"{APPROXIMATE}: {why} {near.name}",))
-    return out
 
 
 # --- the component ------------------------------------------------------------------------
@@ -607,9 +394,18 @@ class PlaceComponent(Component):
         """Return what the document says about its countries besides its toponyms."""
         return _base_context(doc, self.gazetteer, self.demonyms)
 
+    def outlet_towns(self, doc: Doc) -> list[Toponym]:
+        """Return the home town the outlet's address names, as a toponym outside the text."""
+        return outlet_toponyms(self.gazetteer, outlet_address(doc))
+
     def __call__(self, doc: Doc) -> Doc:
         toponyms = find_toponyms(doc, self.gazetteer, self.demonyms)
-        chosen = resolve_toponyms(toponyms, base=self.base_context(doc), outlet=outlet_address(doc))
+        chosen = resolve_toponyms(
+            toponyms,
+            base=self.base_context(doc),
+            outlet=outlet_address(doc),
+            outlet_towns=self.outlet_towns(doc),
+        )
         doc._.places = [
             place_record(f"p{i}", toponym, best)
             for i, (toponym, best) in enumerate(zip(toponyms, chosen, strict=True), start=1)
