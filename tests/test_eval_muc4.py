@@ -381,3 +381,14 @@ def test_named_armed_group_actor_is_an_organisation() -> None:
     (ours,) = predicted_templates(record)
     assert ours.fillers["perp_organization"] == ["FMLN"]
     assert ours.fillers["perp_individual"] == ["the guerrillas"]
+
+
+def test_a_slice_of_the_texts_can_be_scored(tmp_path: Path) -> None:
+    tst1 = tmp_path / "muc34" / "TASK" / "CORPORA" / "tst1"
+    tst1.mkdir(parents=True)
+    (tst1 / "tst1-muc3").write_text(TEXTS, encoding="latin-1")
+    (tst1 / "key-tst1.v7").write_text(KEY, encoding="latin-1")
+    second = Muc4(skip=1).evaluate(FakeExtractor(), data=tmp_path, limit=1)
+    assert second.counts["documents"] == 1 and second.counts["relevant_texts"] == 0
+    # a split folder given as the data scores that split alone
+    assert Muc4().evaluate(FakeExtractor(), data=tst1).counts["documents"] == 2

@@ -16,7 +16,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -26,7 +26,13 @@ from typing import TYPE_CHECKING, Any
 from ..gazetteer.names import name_key
 from ..records import Article, DocumentRecord, Event, Place
 from .base import Dataset, EvalResult
-from .muc4_confidence import is_attempt, organisation_sentences, text_confidence
+from .muc4_confidence import (
+    document_confidence,
+    is_attempt,
+    is_attempt_on,
+    organisation_sentences,
+    text_confidence,
+)
 from .muc4_corpus import (
     ROLES,
     GoldEntity,
@@ -44,6 +50,8 @@ from .muc4_corpus import (
 from .scoring import PRF, accuracy, head_word, macro_f1, match_one_to_one, normalise_phrase
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..api import Extractor
 
 __all__ = [
@@ -141,11 +149,16 @@ def template_confidence(template: PredictedTemplate) -> str:
 
     First how the document's sentences that name an organisation (ours as perpetrator, or
     any organisation or authority the text names) present its responsibility
-    (``muc4_confidence.text_confidence``); without such a sentence, from the template's events
-    (claims or accusations elsewhere in the document), else its most confident event.
+    (``muc4_confidence.text_confidence``, cue words); when no cue word is found and the
+    template can parse, cues tied to an organisation by the dependency parse
+    (``muc4_confidence.document_confidence``); else from the template's events (claims or
+    accusations elsewhere in the document), else its most confident event.
     """
     sentences = organisation_sentences(template.document_text, template.organisations())
     found = text_confidence(sentences)
+    if found is None and template.parse is not None:
+        doc = template.parse(template.document_text)
+        found = document_confidence(doc, template.organisations())
     if found is not None:
         return found
     decide = getattr(_modality(), "muc_template_confidence", None)
@@ -191,8 +204,13 @@ def template_stage(template: PredictedTemplate) -> str:
     threat or plan beside an act that happened does not make the incident a threat).
     """
     text = template.document_text
+    doc = template.parse(text) if template.parse is not None and text else None
     for event in template.events:
-        if text and is_attempt(text[event.sentence.start : event.sentence.end]):
+        if doc is not None:
+            trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if trigger is not None and is_attempt_on(trigger.sent, trigger.root):
+                return "ATTEMPTED"
+        elif text and is_attempt(text[event.sentence.start : event.sentence.end]):
             return "ATTEMPTED"
     stages = {muc_stage(e) for e in template.events}
     return next(label for label in STAGE_LABELS if label in stages)
@@ -211,6 +229,8 @@ class PredictedTemplate:
     document_text: str = ""
     # organisations and authorities the document names (ORG entities, organisation actors)
     document_organisations: list[str] = field(default_factory=list)
+    # parses the document text (the confidence reader ties cues to organisations by the parse)
+    parse: Callable[[str], Doc] | None = None
 
     def organisations(self) -> list[str]:
         """Return our perpetrator organisations, then every organisation the document names."""
@@ -257,8 +277,14 @@ def _is_named(text: str) -> bool:
     return any(w[0].isupper() for w in words)
 
 
-def predicted_templates(record: DocumentRecord) -> list[PredictedTemplate]:
-    """Return our templates: incident events (not negated) grouped by (type, place)."""
+def predicted_templates(
+    record: DocumentRecord, *, parse: Callable[[str], Doc] | None = None
+) -> list[PredictedTemplate]:
+    """Return our templates: incident events (not negated) grouped by (type, place).
+
+    ``parse`` (text -> spaCy Doc) lets the confidence reader use the dependency parse; without
+    it the reader matches cue words in the sentences that name an organisation.
+    """
     places = {p.id: p for p in record.places}
     organisations = _document_organisations(record)
     groups: dict[tuple[str, str | None], PredictedTemplate] = {}
@@ -276,6 +302,7 @@ def predicted_templates(record: DocumentRecord) -> list[PredictedTemplate]:
                 document_events=record.events,
                 document_text=record.text,
                 document_organisations=organisations,
+                parse=parse,
             )
         group = groups[key]
         group.events.append(event)
@@ -574,6 +601,8 @@ def load_split(corpora: Path, split: str) -> tuple[list[MucText], dict[str, list
 
 
 def _corpora(data: Path) -> Path:
+    if data.name in SPLITS and data.is_dir():
+        return data.parent
     for candidate in (data / "muc34" / "TASK" / "CORPORA", data / "TASK" / "CORPORA", data):
         if (candidate / "dev").is_dir() or (candidate / "tst1").is_dir():
             return candidate
@@ -587,13 +616,20 @@ class Muc4(Dataset):
     folder = "muc4"
     description = "MUC-3/4 terrorism templates (TST1, TST2, then DEV): incidents end to end"
 
+    def __init__(self, *, splits: Sequence[str] = SPLITS, skip: int = 0) -> None:
+        # a slice for cross-checks: Muc4(splits=("dev",), skip=300) with limit 300 is DEV 301-600
+        self.splits = tuple(splits)
+        self.skip = skip
+
     def evaluate(self, extractor: Extractor, *, data: Path, limit: int | None = None) -> EvalResult:
         started = time.perf_counter()
         corpora = _corpora(data)
         notes = []
         texts: list[MucText] = []
         keys: dict[str, list[GoldTemplate]] = {}
-        for split in SPLITS:
+        # a split folder given as the data ("--data .../CORPORA/dev") scores that split alone
+        splits = (data.name,) if data.name in SPLITS else self.splits
+        for split in splits:
             if not (corpora / split).is_dir():
                 notes.append(f"split {split} not found; skipped")
                 continue
@@ -605,15 +641,20 @@ class Muc4(Dataset):
             for s in SEALED
             if not (corpora / s).is_dir()
         ]
-        texts = texts[:limit]
+        if self.skip:
+            notes.append(f"the first {self.skip} texts skipped")
+        stop = None if limit is None else self.skip + limit
+        texts = texts[self.skip : stop]
         scores = MucScores()
+        settings = getattr(extractor, "settings", None)
+        parse = _parser(settings.model) if settings is not None else None
         for text, record in zip(texts, extractor.extract_articles(_articles(texts)), strict=True):
             gold = [t for t in keys.get(text.doc_id, []) if t.relevant]
-            scores.add_text(gold, predicted_templates(record), text.published)
-        splits = sorted({t.split for t in texts})
+            scores.add_text(gold, predicted_templates(record, parse=parse), text.published)
+        scored = sorted({t.split for t in texts})
         counts = {"documents": len(texts), **scores.counts()}
         notes += [
-            "texts scored: " + ", ".join(f"{s} {sum(t.split == s for t in texts)}" for s in splits),
+            "texts scored: " + ", ".join(f"{s} {sum(t.split == s for t in texts)}" for s in scored),
             "text true-cased before the pipeline; comparisons case-insensitive",
             "templates: our incident events (PLOVER -> MUC map in eval/data/muc4_incident_types.json) "
             "grouped by (incident type, place); aligned to key templates greedily by matched "
@@ -629,6 +670,14 @@ class Muc4(Dataset):
             notes=notes,
             seconds=time.perf_counter() - started,
         )
+
+
+def _parser(model: str) -> Callable[[str], Doc]:
+    """Return a parser of document texts with the pipeline's spaCy model (last text cached)."""
+    from ..nlp.pipeline import load_model
+
+    nlp = load_model(model)
+    return functools.lru_cache(maxsize=2)(nlp)
 
 
 def _articles(texts: Sequence[MucText]) -> Iterator[Article]:

@@ -9,6 +9,10 @@ follows the TASKDOC tree (template-doc-part2, slot 11): claimed by the perpetrat
 accusation or a qualifying word (by an authority when the nearest speaker word before the cue
 is an authority's);
 else a possibility; else no evidence (the caller keeps its event-based label).
+
+``document_confidence`` reads a parsed document instead: cues count only when the parse ties
+them to an organisation (``wirecoder.nlp.attribution_responsibility``), and a sentence in
+which "we"/"our units" carried out an incident is the perpetrator's own claim.
 """
 
 from __future__ import annotations
@@ -19,10 +23,23 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..nlp.attribution_responsibility import (
+    Responsibility,
+    claims_responsibility,
+    first_person_doer,
+    responsibility_in,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "ConfidenceCues",
+    "document_confidence",
     "is_attempt",
+    "is_attempt_on",
     "load_confidence_cues",
     "organisation_sentences",
     "text_confidence",
@@ -132,7 +149,107 @@ def text_confidence(sentences: Sequence[str], *, cues: ConfidenceCues | None = N
     return next((label for label in _PRECEDENCE if label in found), None)
 
 
+_RESPONSIBILITY_LABEL = {
+    Responsibility.ACCUSED_BY_AUTHORITIES: "SUSPECTED OR ACCUSED BY AUTHORITIES",
+    Responsibility.ACCUSED: "SUSPECTED OR ACCUSED",
+    Responsibility.POSSIBLE: "POSSIBLE",
+}
+
+
+def _organisation_tokens(sent: Span, organisations: Iterable[str]) -> set[int]:
+    """Return the indices of the tokens of ``sent`` inside a mention of an organisation."""
+    found: set[int] = set()
+    for name in organisations:
+        words = name.lower().split()
+        if not words:
+            continue
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+        for match in pattern.finditer(sent.text):
+            start, end = sent.start_char + match.start(), sent.start_char + match.end()
+            found |= {t.i for t in sent if start <= t.idx < end}
+    return found
+
+
+def parsed_sentence_confidence(
+    sent: Span, organisations: Iterable[str], *, cues: ConfidenceCues | None = None
+) -> str | None:
+    """Return the MUC-4 confidence one parsed sentence gives an organisation it names, or None.
+
+    A claim (not negated, of responsibility or of an incident) counts anywhere in the sentence; an accusation, a
+    qualifying word or a possibility only when the parse ties it to the organisation
+    (``wirecoder.nlp.attribution_responsibility``), and only in a sentence about an incident.
+    """
+    cues = cues or load_confidence_cues()
+    org = _organisation_tokens(sent, organisations)
+    if not org:
+        return None
+    if claims_responsibility(sent, cues.incident):
+        return "CLAIMED OR ADMITTED"
+    if _first(" ".join(sent.text.lower().split()), cues.incident) is None:
+        return None
+    found = responsibility_in(sent, org)
+    return _RESPONSIBILITY_LABEL[found] if found is not None else None
+
+
+def document_confidence(
+    doc: Doc, organisations: Sequence[str], *, cues: ConfidenceCues | None = None
+) -> str | None:
+    """Return the confidence a parsed document gives the organisations it names, or None.
+
+    Besides the sentences naming an organisation, a sentence in which "we" or "our units"
+    carried out an incident is the perpetrator's own claim (a communique).
+    """
+    cues = cues or load_confidence_cues()
+    found = {parsed_sentence_confidence(s, organisations, cues=cues) for s in doc.sents}
+    if any(first_person_doer(s, cues.incident) for s in doc.sents):
+        found.add("CLAIMED OR ADMITTED")
+    return next((label for label in _PRECEDENCE if label in found), None)
+
+
 def is_attempt(sentence: str, *, cues: ConfidenceCues | None = None) -> bool:
     """Return True if an incident's sentence says it was attempted ("the bomb was defused")."""
     cues = cues or load_confidence_cues()
     return _first(" ".join(sentence.lower().split()), cues.attempted) is not None
+
+
+def is_attempt_on(sent: Span, trigger: Token, *, cues: ConfidenceCues | None = None) -> bool:
+    """Return True if an attempt cue of ``sent`` is in the trigger's own clause line.
+
+    The cue's clause must govern the trigger: "a bomb exploded and a second device was
+    defused" (a conjunct with its own subject) and "killed during a thwarted attack" (the cue
+    modifies another word) leave the act accomplished, while "the bomb planted at the bank was
+    found and defused" makes the bombing an attempt.
+    """
+    cues = cues or load_confidence_cues()
+    flat = sent.text.lower()
+    for phrase in cues.attempted:
+        for match in _pattern(phrase).finditer(flat):
+            cue = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+            if cue is not None and _linked(cue.root, trigger):
+                return True
+    return False
+
+
+def _governors(token: Token, *, conj_only: bool) -> set[int]:
+    """Return the token and its governors up to a conjunct with a subject of its own.
+
+    With ``conj_only``, climb only through conjuncts ("found and defused" shares a subject).
+    """
+    found = {token.i}
+    while token.head.i != token.i:
+        if token.dep_ == "conj" and _has_own_subject(token):
+            break
+        if conj_only and token.dep_ != "conj":
+            break
+        token = token.head
+        found.add(token.i)
+    return found
+
+
+def _has_own_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def _linked(cue: Token, trigger: Token) -> bool:
+    """Return True if the cue's clause governs the trigger (no conjunct of its own between)."""
+    return bool(_governors(cue, conj_only=True) & _governors(trigger, conj_only=False))

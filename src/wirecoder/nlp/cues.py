@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import DataFileError, ErrorCode
 from ..records import EventStatus
 
-__all__ = ["DEFAULT_CUES_PATH", "CueLexicon", "load_cues"]
+__all__ = ["DEFAULT_CUES_PATH", "CueLexicon", "ResponsibilityCues", "load_cues"]
 
 DEFAULT_CUES_PATH = Path(__file__).parent / "data" / "cues.json"
 
@@ -25,6 +25,19 @@ DEFAULT_CUES_PATH = Path(__file__).parent / "data" / "cues.json"
 REPORTING_CLASSES = ("neutral", "allegation", "claim", "denial")
 #: Source kinds in the order they are tried on a source phrase.
 SOURCE_KIND_KEYS = ("media", "witness", "unnamed_source", "official", "organisation")
+
+
+@dataclass(frozen=True, slots=True)
+class ResponsibilityCues:
+    """Words that tell how a sentence presents an organisation's responsibility for an act."""
+
+    accusation_verbs: frozenset[str]  # lemmas: "the police blamed X"
+    accusation_words: frozenset[str]  # "alleged X members", "apparently carried out by X"
+    possibility_words: frozenset[str]  # "possibly", "likely"
+    possibility_modals: frozenset[str]  # "could have been carried out by X"
+    rule_out_verbs: frozenset[str]  # "did not rule out that X ..."
+    authority_words: frozenset[str]  # a speaker that is an authority
+    non_authority_words: frozenset[str]  # a speaker that is not
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +86,7 @@ class CueLexicon:
     person_labels: frozenset[str]
     document_nouns: frozenset[str]  # "a statement from X": X's kind
     witness_verbs: frozenset[str]  # "X, who sells fabric in the market": a named witness
+    responsibility: ResponsibilityCues
 
 
 def _fail(path: Path, detail: str) -> DataFileError:
@@ -172,6 +186,12 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         person_labels=frozenset(w("person_entity_labels")),
         document_nouns=w("document_nouns"),
         witness_verbs=w("witness_verbs"),
+        responsibility=ResponsibilityCues(
+            **{
+                name: w(f"responsibility.{name}")
+                for name in ResponsibilityCues.__dataclass_fields__
+            }
+        ),
     )
 
 

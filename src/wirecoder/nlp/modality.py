@@ -294,8 +294,10 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
     )
     for child in node.children:
         low, dep = child.lower_, child.dep_
-        if unsaid and dep in ("neg", "nsubj", "nsubjpass"):
-            continue  # "had not been told where they were held": the holding is not negated
+        if unsaid and dep in ("neg", "nsubj", "nsubjpass", "aux"):
+            # "had not been told where they were held": the holding is not negated; "I can
+            # tell you that a soldier died": the modal qualifies the telling, not the death
+            continue
         if clausal and dep == "neg" and low in cues.negation_words:
             yield _finding("negation", depth, [child])
         elif clausal and dep == "mark" and low in cues.conditional_marks:
