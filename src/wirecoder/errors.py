@@ -44,6 +44,11 @@ class ErrorCode(Enum):
     W403 = "no such path: {path}"
     W404 = "bad date '{value}': use YYYY-MM-DD"
     W405 = "unknown dataset '{name}'; known datasets: {known}"
+    W406 = (
+        "component '{component}' needs packages that are not installed ({missing}); "
+        "install them with: pip install -e '.[embeddings]'"
+    )
+    W407 = "bad setting {name} = {value!r}: {detail}"
     # data files
     W501 = "invalid data file {path}: {detail}"
     W502 = "invalid data file {path} line {line}: {detail}"

@@ -19,6 +19,8 @@ COMPONENTS: dict[str, str] = {
     "attribution": "attribution:AttributionComponent",
     "event_dates": "event_dates:EventDateComponent",
     "event_locations": "event_locations:EventLocationComponent",
+    # optional: needs the ``embeddings`` extra (torch + the all-MiniLM-L6-v2 package)
+    "event_typer": "event_typer:EventTyperComponent",
 }
 
 
