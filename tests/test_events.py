@@ -106,3 +106,16 @@ def test_confidence_and_reason(extractor: Extractor) -> None:
     assert ev.type == "RETREAT" and ev.mode == "withdraw"
     assert 0 < ev.confidence <= 1
     assert ev.reason and "triggers.jsonl" in ev.reason
+
+
+def test_a_modal_attack_is_a_threat_but_an_announced_deployment_stays_mobilize(
+    extractor: Extractor,
+) -> None:
+    # synthetic sentences; the Tana Ridge Front is invented
+    rec = extractor.extract(
+        "The defence ministry said two more battalions would be deployed to Macomia next week. "
+        "The Tana Ridge Front will attack the convoy, one of its commanders said."
+    )
+    by_trigger = {e.trigger.text: e for e in rec.events}
+    assert by_trigger["deployed"].type == "MOBILIZE"
+    assert by_trigger["attack"].type == "THREATEN"

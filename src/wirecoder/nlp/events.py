@@ -221,7 +221,7 @@ def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
         new_type = ontology.intent_types.get("refusal")
     elif modal and quad in (1, 2) and cand.type != "AGREE":
         new_type = ontology.intent_types.get("cooperative")
-    elif modal and not negated and cand.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+    elif modal and not negated and cand.type in ontology.threat_under_modal:
         new_type = ontology.intent_types.get("conflictual")
     if new_type and new_type != cand.type:
         table = ontology.complement_modes.get(new_type, {})

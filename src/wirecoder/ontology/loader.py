@@ -106,6 +106,8 @@ class Ontology:
     exemplars: list[Exemplar] = field(default_factory=list)
     complement_modes: dict[str, dict[str, str | None]] = field(default_factory=dict)
     intent_types: dict[str, str] = field(default_factory=dict)
+    #: types that a modal ("will attack") turns into a threat (``intent_types["conflictual"]``)
+    threat_under_modal: frozenset[str] = frozenset()
 
     def codes(self, type_name: str, mode: str | None = None) -> Codes:
         """Return the CAMEO/quad/score/ACLED codes of a type and mode."""
@@ -299,6 +301,7 @@ def _merge_plover(folders: list[Path]) -> tuple[dict[str, Any], Path]:
         "contexts": [],
         "complement_modes": {},
         "intent_types": {},
+        "threat_under_modal": [],
     }
     last = folders[0] / "plover.json"
     for folder in folders:
@@ -313,6 +316,8 @@ def _merge_plover(folders: list[Path]) -> tuple[dict[str, Any], Path]:
         merged["contexts"] += [c for c in raw.get("contexts", []) if c not in merged["contexts"]]
         merged["complement_modes"].update(raw.get("complement_modes", {}))
         merged["intent_types"].update(raw.get("intent_types", {}))
+        if "threat_under_modal" in raw:  # a later folder replaces the list
+            merged["threat_under_modal"] = list(raw["threat_under_modal"])
         last = path
     return merged, last
 
@@ -327,6 +332,9 @@ def _check_mappings(ontology: Ontology, path: Path) -> None:
     for key, type_name in ontology.intent_types.items():
         if type_name not in ontology.types:
             raise _fail(path, f"intent_types.{key}: unknown type {type_name!r}")
+    for type_name in ontology.threat_under_modal:
+        if type_name not in ontology.types:
+            raise _fail(path, f"threat_under_modal: unknown type {type_name!r}")
 
 
 def _load(folders: list[Path]) -> Ontology:
@@ -339,6 +347,7 @@ def _load(folders: list[Path]) -> Ontology:
         sectors={},
         complement_modes=raw["complement_modes"],
         intent_types=raw["intent_types"],
+        threat_under_modal=frozenset(raw["threat_under_modal"]),
     )
     _check_mappings(ontology, plover_path)
     context_set = set(ontology.contexts)
