@@ -214,3 +214,17 @@ def test_outlet_home_town_is_in_the_document_country() -> None:
     assert rank_candidates([capital, town], "Paris", context=context)[0].candidate is capital
     home = rank_candidates([capital, town], "Paris", hint=Hint(home=True), context=context)
     assert home[0].candidate is town
+
+
+def test_a_river_named_like_a_country_is_not_the_country(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    text = (
+        "Gunmen attacked a ferry on the Niger river near Timbuktu. "
+        "Two bodies were found in the Nile River near Juba."
+    )
+    _, places = _places(nlp, gazetteer, text)
+    by_text = {p.text: p for p in places}
+    assert "Niger" not in by_text and not any(p.country == "NER" for p in places)
+    assert by_text["Timbuktu"].country == "MLI"
+    assert "Nile River" in by_text  # a river the gazetteer knows is kept, as the river

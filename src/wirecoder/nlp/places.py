@@ -39,6 +39,9 @@ __all__ = [
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: nouns that make a name a river, whose name is often a country's ("the Niger river"): such a
+#: name resolves as the river or not at all, never as the country.
+RIVER_WORDS = frozenset({"river"})
 #: entity labels the small model gives to some towns; taken only with a place preposition.
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 PLACE_PREPOSITIONS = frozenset(
@@ -185,6 +188,14 @@ def _qualified_candidates(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
     return []
 
 
+def _with_river_word(span: Span) -> Span:
+    """Return the span with a following lower-case "river" ("the Niger river") included."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in RIVER_WORDS:
+        return doc[span.start : span.end + 1]
+    return span
+
+
 def _after_preposition(doc: Doc, span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
 
@@ -267,10 +278,15 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
     """Return the toponyms of ``doc`` in text order, with their gazetteer candidates."""
     toponyms: list[Toponym] = []
     for span, source in _spans(doc, demonyms):
+        span = _with_river_word(span)
         start, end, text = _trim(span)
         if not text:
             continue
         candidates = _lookup(gazetteer, text)
+        if span[-1].lower_ in RIVER_WORDS:
+            if candidates:
+                toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
+            continue  # an unknown river is not the country it is named after
         if not candidates and source.startswith("ner"):
             candidates = _qualified_candidates(gazetteer, span)  # the span stays whole
             source += ":qualified" if candidates else ""
