@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from wirecoder.eval.plover import GoldRecord, Prediction, map_type, read_records, score
+from wirecoder.eval.plover import (
+    GoldRecord,
+    Prediction,
+    expected_calibration_error,
+    map_type,
+    read_records,
+    score,
+)
 
 
 def gold(
@@ -91,3 +98,12 @@ def test_read_records_skips_header_and_maps(tmp_path: Path) -> None:
         recs[0].source_code == "JPN" and recs[0].source_sector == "MIL" and recs[0].mode == "hunger"
     )
     assert recs[1].source_code is None and recs[1].target_code == "IGO" and recs[1].mode is None
+
+
+def test_expected_calibration_error_exact_numbers() -> None:
+    # bin [0.9, 1.0]: mean confidence 0.95, 1 of 2 right -> gap 0.45 over 2 items;
+    # bin [0.3, 0.4): confidence 0.3, right -> gap 0.7 over 1 item. (0.9 + 0.7) / 3.
+    ece = expected_calibration_error([0.9, 1.0, 0.3], [True, False, True])
+    assert ece == pytest.approx((2 * 0.45 + 0.7) / 3)
+    assert expected_calibration_error([], []) == 0.0
+    assert expected_calibration_error([0.75, 0.75, 0.75, 0.75], [True, True, True, False]) == 0.0

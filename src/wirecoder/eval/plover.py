@@ -16,7 +16,10 @@ Conventions (also listed in the result's notes):
 * sector: the first three letters of the first gold source sector (CIV read as CVL; ``***``
   skipped) must be among the predicted first actor's sectors;
 * mode: only records with a non-empty gold mode; old mode names are mapped (see MODE_ALIASES);
-* macro-F1 averages per-type F1 over the types that occur in the gold labels or predictions.
+* macro-F1 averages per-type F1 over the types that occur in the gold labels or predictions;
+* ``type_confidence_ece``: expected calibration error of the deciding event's confidence
+  against its type being right (10 equal-width bins, records with an event; lower is better,
+  not floored).
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ class Prediction:
     actor_code: str | None = None
     actor_sectors: tuple[str, ...] = ()
     recipient_code: str | None = None
+    confidence: float | None = None
 
 
 def _first(actors: Any) -> dict[str, Any] | None:
@@ -167,6 +171,7 @@ def predict(record: DocumentRecord) -> Prediction | None:
         actor_code=_actor_code(first_actor),
         actor_sectors=tuple(first_actor.sectors) if first_actor else (),
         recipient_code=_actor_code(first_recipient),
+        confidence=best.confidence,
     )
 
 
@@ -183,6 +188,27 @@ def _macro_f1(gold: Sequence[str], pred: Sequence[str | None]) -> float:
         fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == label and p != label)
         scores.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
     return sum(scores) / len(scores) if scores else 0.0
+
+
+def expected_calibration_error(
+    confidences: Sequence[float], correct: Sequence[bool], *, bins: int = 10
+) -> float:
+    """Return the ECE: the gap between confidence and accuracy, averaged over equal-width bins."""
+    if not confidences:
+        return 0.0
+    total = 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        members = [
+            (c, ok)
+            for c, ok in zip(confidences, correct, strict=True)
+            if low <= c < high or (b == bins - 1 and c == 1.0)
+        ]
+        if members:
+            mean_conf = sum(c for c, _ in members) / len(members)
+            accuracy = sum(1 for _, ok in members if ok) / len(members)
+            total += len(members) * abs(mean_conf - accuracy)
+    return total / len(confidences)
 
 
 def score(
@@ -215,6 +241,11 @@ def score(
             sum(1 for g, p in with_mode if p and p.mode == g.mode), len(with_mode)
         ),
         "event_found_rate": _ratio(sum(1 for p in predictions if p), len(pairs)),
+        # how far the deciding event's confidence is from how often its type is right
+        "type_confidence_ece": expected_calibration_error(
+            [p.confidence for _, p in pairs if p and p.confidence is not None],
+            [g.type == p.type for g, p in pairs if p and p.confidence is not None],
+        ),
     }
     counts = {
         "records": len(pairs),
@@ -249,6 +280,8 @@ class PloverGSR(Dataset):
                 "labels: DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT "
                 "(FIGHT blockade/closure/occupation/seizure -> COERCE)",
                 "type per record = highest-confidence event of the sentence; no event = wrong",
+                "type_confidence_ece: expected calibration error of the deciding event's "
+                "confidence against its type being right (10 equal-width bins; lower is better)",
                 "old modes mapped: " + ", ".join(f"{k}->{v}" for k, v in MODE_ALIASES.items()),
             ],
             seconds=time.perf_counter() - started,
