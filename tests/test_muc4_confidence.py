@@ -16,10 +16,13 @@ from wirecoder.eval.muc4_confidence import (
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
-        ("The MRTA has claimed responsibility for the kidnapping.", "CLAIMED OR ADMITTED"),
+        (
+            "The Red Dawn Front has claimed responsibility for the kidnapping.",
+            "CLAIMED OR ADMITTED",
+        ),
         ("No group has claimed responsibility for the attack.", None),
         (
-            "President Cristiani holds the FMLN responsible for the assassination.",
+            "President Alvaro Quintel holds the Qasr Brigade responsible for the assassination.",
             "SUSPECTED OR ACCUSED BY AUTHORITIES",
         ),
         (
@@ -27,11 +30,12 @@ from wirecoder.eval.muc4_confidence import (
             "SUSPECTED OR ACCUSED",
         ),
         (
-            "Police sources said the attacks could have been carried out by the Shining Path.",
+            "Police sources said the attacks could have been carried out by the Lorian League.",
             "POSSIBLE",
         ),
         ("He was charged with smuggling cocaine.", None),  # no incident: not about it
-        ("The FMLN attacked the barracks.", None),
+        ("The Qasr Brigade attacked the barracks.", None),
+        ("The Qasr Brigade bombing claimed the lives of six guards.", None),  # not a claim
     ],
 )
 def test_sentence_confidence(sentence: str, label: str | None) -> None:
@@ -41,19 +45,19 @@ def test_sentence_confidence(sentence: str, label: str | None) -> None:
 
 def test_only_sentences_naming_an_organisation_count() -> None:
     text = (
-        "Guerrillas attacked the town. The army accused the FMLN of the attack.\n\n"
+        "Guerrillas attacked the town. The army accused the QLF of the attack.\n\n"
         "Someone may have helped the attackers."
     )
-    sentences = organisation_sentences(text, ["FMLN"])
-    assert sentences == ["the army accused the fmln of the attack."]
+    sentences = organisation_sentences(text, ["QLF"])
+    assert sentences == ["the army accused the qlf of the attack."]
     assert text_confidence(sentences) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
     assert text_confidence([]) is None
 
 
 def test_a_claim_outranks_an_accusation() -> None:
     sentences = [
-        "the police blamed the mrta for the attack.",
-        "the mrta claimed responsibility for the attack.",
+        "the police blamed the rdf for the attack.",
+        "the rdf claimed responsibility for the attack.",
     ]
     assert text_confidence(sentences) == "CLAIMED OR ADMITTED"
 
