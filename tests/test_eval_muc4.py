@@ -174,12 +174,12 @@ def test_parse_muc_dateline() -> None:
 
 
 def test_truecase_keeps_offsets() -> None:
-    text = "THE ARMY SAID THAT GUERRILLAS OF THE FMLN ATTACKED SAN SALVADOR.  IT WAS LATE."
+    text = "THE ARMY SAID THAT GUERRILLAS OF THE QLF ATTACKED SAN SALVADOR.  IT WAS LATE."
     cased = truecase(text)
     assert len(cased) == len(text)
     assert cased.lower() == text.lower()
     assert cased.startswith("The army said")
-    assert "FMLN" in cased
+    assert "QLF" in cased
     assert "San Salvador" in cased
     assert "It was late." in cased
 
@@ -306,13 +306,13 @@ def test_irrelevant_text_with_no_events_is_neutral() -> None:
 
 
 def test_template_confidence_is_read_from_the_sentences_naming_an_organisation() -> None:
-    text = "Guerrillas bombed the bridge. The police blamed the ELN for the bombing."
+    text = "Guerrillas bombed the bridge. The police blamed the QLF for the bombing."
     template = PredictedTemplate(
         "BOMBING",
         [_event("ASSAULT", "bombed")],
         None,
         document_text=text,
-        document_organisations=["ELN"],
+        document_organisations=["QLF"],
     )
     assert template_confidence(template) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
     # no sentence names an organisation: the label comes from the events
@@ -371,15 +371,15 @@ def test_real_keys_parse() -> None:
 
 def test_named_armed_group_actor_is_an_organisation() -> None:
     event = _event("ASSAULT", "attacked")
-    event.actor = [Argument("a1", "FMLN", 0, 4), Argument("a2", "the guerrillas", 10, 24)]
+    event.actor = [Argument("a1", "QLF", 0, 4), Argument("a2", "the guerrillas", 10, 24)]
     record = DocumentRecord(
         doc_id="d",
         text="x" * 100,
-        actors=[Actor("a1", "FMLN", "armed_group"), Actor("a2", "guerrillas", "armed_group")],
+        actors=[Actor("a1", "QLF", "armed_group"), Actor("a2", "guerrillas", "armed_group")],
         events=[event],
     )
     (ours,) = predicted_templates(record)
-    assert ours.fillers["perp_organization"] == ["FMLN"]
+    assert ours.fillers["perp_organization"] == ["QLF"]
     assert ours.fillers["perp_individual"] == ["the guerrillas"]
 
 
