@@ -16,7 +16,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -156,9 +156,8 @@ def template_confidence(template: PredictedTemplate) -> str:
     """
     sentences = organisation_sentences(template.document_text, template.organisations())
     found = text_confidence(sentences)
-    if found is None and template.parse is not None:
-        doc = template.parse(template.document_text)
-        found = document_confidence(doc, template.organisations())
+    if found is None and template.doc is not None:
+        found = document_confidence(template.doc, template.organisations())
     if found is not None:
         return found
     decide = getattr(_modality(), "muc_template_confidence", None)
@@ -204,7 +203,7 @@ def template_stage(template: PredictedTemplate) -> str:
     threat or plan beside an act that happened does not make the incident a threat).
     """
     text = template.document_text
-    doc = template.parse(text) if template.parse is not None and text else None
+    doc = template.doc if text else None
     for event in template.events:
         if doc is not None:
             trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -229,8 +228,8 @@ class PredictedTemplate:
     document_text: str = ""
     # organisations and authorities the document names (ORG entities, organisation actors)
     document_organisations: list[str] = field(default_factory=list)
-    # parses the document text (the confidence reader ties cues to organisations by the parse)
-    parse: Callable[[str], Doc] | None = None
+    # the document's parse (the confidence reader ties cues to organisations by the parse)
+    doc: Doc | None = None
 
     def organisations(self) -> list[str]:
         """Return our perpetrator organisations, then every organisation the document names."""
@@ -278,12 +277,12 @@ def _is_named(text: str) -> bool:
 
 
 def predicted_templates(
-    record: DocumentRecord, *, parse: Callable[[str], Doc] | None = None
+    record: DocumentRecord, *, doc: Doc | None = None
 ) -> list[PredictedTemplate]:
     """Return our templates: incident events (not negated) grouped by (type, place).
 
-    ``parse`` (text -> spaCy Doc) lets the confidence reader use the dependency parse; without
-    it the reader matches cue words in the sentences that name an organisation.
+    ``doc`` (the record's spaCy parse) lets the confidence reader use the dependency parse;
+    without it the reader matches cue words in the sentences that name an organisation.
     """
     places = {p.id: p for p in record.places}
     organisations = _document_organisations(record)
@@ -302,7 +301,7 @@ def predicted_templates(
                 document_events=record.events,
                 document_text=record.text,
                 document_organisations=organisations,
-                parse=parse,
+                doc=doc,
             )
         group = groups[key]
         group.events.append(event)
@@ -646,11 +645,9 @@ class Muc4(Dataset):
         stop = None if limit is None else self.skip + limit
         texts = texts[self.skip : stop]
         scores = MucScores()
-        settings = getattr(extractor, "settings", None)
-        parse = _parser(settings.model) if settings is not None else None
-        for text, record in zip(texts, extractor.extract_articles(_articles(texts)), strict=True):
+        for text, (record, doc) in zip(texts, _coded(extractor, _articles(texts)), strict=True):
             gold = [t for t in keys.get(text.doc_id, []) if t.relevant]
-            scores.add_text(gold, predicted_templates(record, parse=parse), text.published)
+            scores.add_text(gold, predicted_templates(record, doc=doc), text.published)
         scored = sorted({t.split for t in texts})
         counts = {"documents": len(texts), **scores.counts()}
         notes += [
@@ -672,12 +669,16 @@ class Muc4(Dataset):
         )
 
 
-def _parser(model: str) -> Callable[[str], Doc]:
-    """Return a parser of document texts with the pipeline's spaCy model (last text cached)."""
-    from ..nlp.pipeline import load_model
-
-    nlp = load_model(model)
-    return functools.lru_cache(maxsize=2)(nlp)
+def _coded(
+    extractor: Extractor, articles: Iterable[Article]
+) -> Iterator[tuple[DocumentRecord, Doc | None]]:
+    """Return each article's record with its parse, when the extractor has a pipeline to give it."""
+    pipeline = getattr(extractor, "pipeline", None)
+    if pipeline is not None:
+        yield from pipeline.process_with_docs(articles)
+    else:  # an extractor that gives records only
+        for record in extractor.extract_articles(articles):
+            yield record, None
 
 
 def _articles(texts: Sequence[MucText]) -> Iterator[Article]:

@@ -108,6 +108,17 @@ class Pipeline:
         self, articles: Iterable[Article], *, timings: dict[str, float] | None = None
     ) -> Iterator[DocumentRecord]:
         """Return one document record per article, in input order (``timings`` as in enrich)."""
+        for record, _doc in self.process_with_docs(articles, timings=timings):
+            yield record
+
+    def process_with_docs(
+        self, articles: Iterable[Article], *, timings: dict[str, float] | None = None
+    ) -> Iterator[tuple[DocumentRecord, Doc]]:
+        """Return each article's record with the enriched spaCy doc it came from, in order.
+
+        For readers that need the parse as well as the record (evaluation), so that no text is
+        parsed twice.
+        """
         pending: deque[Article] = deque()
 
         def texts() -> Iterator[str]:
@@ -118,4 +129,4 @@ class Pipeline:
         for doc in self.parse(texts()):
             article = pending.popleft()
             doc = self.enrich(doc, article, timings=timings)
-            yield record_from_doc(doc, pipeline=self.version)
+            yield record_from_doc(doc, pipeline=self.version), doc
