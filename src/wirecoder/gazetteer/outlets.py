@@ -52,17 +52,10 @@ def names_outlet(place: str, address: str | None) -> bool:
     "parispi.net", "palestineherald.com", "chronicle.augusta.com": a local paper is named after
     its home town, and a name it shares with that town most likely means the town.
     """
-    if not address:
-        return False
-    match = _HOST.match(address.strip())
     key = re.sub(r"[^a-z]", "", place.casefold())
-    if not match or len(key) < 4:
+    if len(key) < 4:
         return False
-    labels = match.group(1).lower().split(".")[:-1]
-    return any(
-        label.startswith(key) or label.endswith(key)
-        for label in (re.sub(r"[^a-z]", "", label) for label in labels)
-    )
+    return any(label.startswith(key) or label.endswith(key) for label in _labels(address))
 
 
 def _labels(address: str | None) -> list[str]:

@@ -138,6 +138,7 @@ def _pass(
     previous: _Round,
     base: DocumentContext,
     neighbours: list[dict[int, int]],
+    text_keys: list[str],
 ) -> _Round:
     """Return each toponym's best candidate in the context of the ``previous`` choices."""
     out = _Round()
@@ -147,7 +148,7 @@ def _pass(
         context = _context_without(i, previous, base, neighbours, keys)
         ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint, context=context)
         best, sure = (ranked[0] if ranked else None), _decisive(ranked)
-        key = name_key(toponym.text)
+        key = text_keys[i]
         if best is not None and hint.container is None and hint.kind is None and key in by_name:
             best, sure = by_name[key]  # one sense per discourse unless the text says otherwise
         elif best is not None:
@@ -204,13 +205,15 @@ def resolve_toponyms(
         Hint(t.kind, _container_candidate(every, t.container), names_outlet(t.text, outlet))
         for t in every
     ]
-    neighbours = neighbour_counts([name_key(t.text) for t in every], [t.candidates for t in every])
+    # name keys of the texts, computed once: every round and check compares them
+    text_keys = [name_key(t.text) for t in every]
+    neighbours = neighbour_counts(text_keys, [t.candidates for t in every])
     rounds = _first_pass(every, hints)
     for _ in range(CONTEXT_PASSES):
-        rounds = _pass(every, hints, rounds, base, neighbours)
+        rounds = _pass(every, hints, rounds, base, neighbours, text_keys)
     hints = hints[: len(toponyms)]
     chosen = rounds.chosen[: len(toponyms)]
-    foreign = _foreign_namesakes(toponyms, hints, chosen, base)
+    foreign = _foreign_namesakes(hints, chosen, base, text_keys[: len(toponyms)])
     return _place_unknown(toponyms, hints, chosen, foreign)
 
 
@@ -240,10 +243,10 @@ def _document_focus(chosen: list[ScoredCandidate | None]) -> Candidate | None:
 
 
 def _foreign_namesakes(
-    toponyms: list[Toponym],
     hints: list[Hint],
     chosen: list[ScoredCandidate | None],
     base: DocumentContext,
+    text_keys: list[str],
 ) -> set[int]:
     """Return the indexes of small towns chosen abroad in a document firmly about one country.
 
@@ -260,10 +263,9 @@ def _foreign_namesakes(
             continue
         if c.country is None or (c.population >= FOREIGN_TOWN_MAX and hints[i].kind is None):
             continue  # a large town, unless the text says "X township", "X district" ...
-        key = name_key(toponyms[i].text)
         votes = Counter(base.countries)
         for j, other in enumerate(chosen):
-            if other is not None and name_key(toponyms[j].text) != key and other.candidate.country:
+            if other is not None and text_keys[j] != text_keys[i] and other.candidate.country:
                 votes[other.candidate.country] += 1
         if votes and votes[c.country] == 0 and max(votes.values()) >= FIRM_COUNTRY_VOTES:
             out.add(i)
