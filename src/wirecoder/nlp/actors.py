@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..config import Settings
 from ..records import Actor, Mention
-from .actor_dictionary import ActorDictionary, RoleNoun, load_actor_dictionary
+from .actor_dictionary import ActorDictionary, NamedEntry, RoleNoun, load_actor_dictionary
 from .component import Component
 
 __all__ = ["ActorComponent"]
@@ -231,14 +231,7 @@ class _DocumentActors:
         if entry is None and ent.label_ in ("NORP", "GPE") and ent.start in self.token_country:
             entry = self.d.lookup_name(self._country_name(self.token_country[ent.start]))
         if entry is not None:
-            kind = entry.kind
-            key = ("entry", entry.name)
-            draft = self._draft(
-                key, name=entry.name, kind=kind, source=f"dictionary ({entry.origin})"
-            )
-            draft.country = draft.country or entry.country
-            draft.code = entry.code
-            draft.sectors = draft.sectors or list(entry.sectors)
+            draft = self._entry_draft(entry)
         elif ent.label_ == "PERSON":
             if self._is_resolved_place(ent):
                 return  # a town the tagger took for a person: the places component knows it
@@ -257,16 +250,21 @@ class _DocumentActors:
         entry = self.d.lookup_name(token.text)
         if entry is None or entry.kind != "state" or not token.text[:1].isupper():
             return False
+        self._add_mention(self._entry_draft(entry), token.i, token.i + 1)
+        return True
+
+    def _entry_draft(self, entry: NamedEntry) -> _Draft:
+        """Return the actor of a dictionary entry (one per entry in a document)."""
         draft = self._draft(
             ("entry", entry.name),
             name=entry.name,
-            kind="state",
+            kind=entry.kind,
             source=f"dictionary ({entry.origin})",
         )
-        draft.country, draft.code = draft.country or entry.country, entry.code
+        draft.country = draft.country or entry.country
+        draft.code = entry.code
         draft.sectors = draft.sectors or list(entry.sectors)
-        self._add_mention(draft, token.i, token.i + 1)
-        return True
+        return draft
 
     def _is_resolved_place(self, ent: Span) -> bool:
         """Return whether the places component resolved this span to a place in a country."""
