@@ -13,10 +13,10 @@ from spacy.tokens import Token
 from .event_coder import Candidate
 from .event_syntax import (
     RECIPIENT_PREPS,
-    bare_infinitive,
     counted,
     expand_conjuncts,
     goal_recipients,
+    infinitive_objects,
     is_argument,
     protest_targets,
     verb_objects,
@@ -110,12 +110,8 @@ def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], lis
         recipients = goal_recipients(head) + expand_conjuncts(
             [
                 *protest_targets(noun),
-                *(  # "a hunger strike to protest against X"
-                    o
-                    for c in noun.children
-                    if bare_infinitive(c, dep=c.dep_) and c.dep_ in ("acl", "relcl")
-                    for o in verb_objects(c)
-                ),
+                # "a hunger strike to protest against X"
+                *infinitive_objects(noun, deps=("acl", "relcl")),
             ]
         )
     if not actors and noun.dep_ == "nsubjpass" and head.lemma_.lower() in PERPETRATION_VERBS:

@@ -17,11 +17,11 @@ from .event_coder import NON_EVENT_ENTITIES
 __all__ = [
     "RECIPIENT_PREPS",
     "SUBJECT_DEPS",
-    "bare_infinitive",
     "clause_verb",
     "counted",
     "expand_conjuncts",
     "goal_recipients",
+    "infinitive_objects",
     "is_argument",
     "is_purpose_clause",
     "protest_targets",
@@ -97,28 +97,31 @@ def is_purpose_clause(token: Token) -> bool:
 
     The act is a goal of another act, not something the text reports as done.
     """
-    return bare_infinitive(token, dep="advcl")
+    return _bare_infinitive(token, deps=("advcl",))
 
 
-def bare_infinitive(token: Token, *, dep: str) -> bool:
-    """Return whether ``token`` is a "to" infinitive with no subject, attached as ``dep``."""
+def _bare_infinitive(token: Token, *, deps: tuple[str, ...]) -> bool:
+    """Return whether ``token`` is a "to" infinitive with no subject, attached as one of ``deps``."""
     return (
-        token.dep_ == dep
+        token.dep_ in deps
         and token.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
     )
 
 
+def infinitive_objects(head: Token, *, deps: tuple[str, ...]) -> list[Token]:
+    """Return the objects of the subjectless "to" infinitives attached to ``head`` as ``deps``.
+
+    "a hunger strike to protest against X" (acl), "used tear gas to disperse X" (advcl): X.
+    """
+    return [o for c in head.children if _bare_infinitive(c, deps=deps) for o in verb_objects(c)]
+
+
 def _purpose_objects(verb: Token) -> list[Token]:
     """Return the objects of the verb's purpose clause ("used tear gas to disperse X" -> X)."""
     has_object = any(c.dep_ == "dobj" for c in verb.children)
-    return [
-        o
-        for c in verb.children
-        if is_purpose_clause(c) or (has_object and bare_infinitive(c, dep="xcomp"))
-        for o in verb_objects(c)
-    ]
+    return infinitive_objects(verb, deps=("advcl", "xcomp") if has_object else ("advcl",))
 
 
 def protest_targets(token: Token) -> list[Token]:
