@@ -54,6 +54,29 @@ def test_every_status(nlp, text: str, trigger: str, status: str) -> None:  # typ
     assert decide(nlp, text, trigger).status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # a phrasal verb or an object of "set"/"go" is no plan (synthetic sentences)
+        ("Militants set off a bomb outside the tax office in Mopti.", "bomb", "asserted"),
+        ("A bomb went off at a bus depot in Bouake last night.", "bomb", "asserted"),
+        ("The rebels are set to attack the garrison at dawn.", "attack", "future"),
+        ("The rebels planned an attack on the garrison.", "attack", "future"),
+        ("Shops closed due to the offensive in the north.", "offensive", "asserted"),
+        # a clause of concession or cause keeps its own modality
+        (
+            "Although the bomb exploded under the bridge, it was not damaged.",
+            "exploded",
+            "asserted",
+        ),
+    ],
+)
+def test_status_cues_reach_only_what_they_govern(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, status: str
+) -> None:
+    assert decide(nlp, text, trigger).status == status
+
+
 def test_reported_source_and_cue_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Gunmen killed four farmers near Maiduguri, police spokesman Ibrahim Danlami said."
     decision = decide(nlp, text, "killed")

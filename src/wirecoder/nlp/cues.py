@@ -53,6 +53,8 @@ class CueLexicon:
     occurrence_verbs: frozenset[str]  # "if fighting resumes": the noun's status is the verb's
     involvement_verbs: frozenset[str]  # "X was involved in the killings": X is the doer
     temporal_marks: frozenset[str]  # "before/after/when ...": a clause that keeps no modality
+    # "although/because ...": a concession or a cause keeps no modality of the main clause
+    concessive_marks: frozenset[str]
     according_to: tuple[str, ...]
     quote_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -68,6 +70,8 @@ class CueLexicon:
     conditional_marks: frozenset[str]
     possibility_adjectives: frozenset[str]
     future_verbs: frozenset[str]
+    # future verbs that plan only through a 'to' complement ("set to", not "set off a bomb")
+    future_complement_only: frozenset[str]
     future_be_to: bool
     future_time_words: frozenset[str]
     attempt_verbs: frozenset[str]
@@ -153,6 +157,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         occurrence_verbs=w("occurrence_verbs"),
         involvement_verbs=w("involvement_verbs"),
         temporal_marks=w("temporal_marks"),
+        concessive_marks=w("concessive_marks"),
         according_to=tuple(sorted(w("according_to"))),
         quote_verbs=w("quote_verbs"),
         hedge_adverbs=w("hedges.adverbs"),
@@ -168,6 +173,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         conditional_marks=w("conditional_marks"),
         possibility_adjectives=w("possibility_adjectives"),
         future_verbs=w("future.verbs"),
+        future_complement_only=w("future.complement_only"),
         future_be_to=bool(future.get("be_to", False)),
         future_time_words=w("future.time_words"),
         attempt_verbs=w("attempt.verbs"),

@@ -244,7 +244,7 @@ def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
         via = "nominal" if modifier else via
         if dep in ("nsubj", "nsubjpass") and _is_occurrence_verb(head, cues):
             via = "clausal"  # "if fighting resumes", "the attack did not take place"
-        opaque = opaque or modifier or _is_temporal_clause(child, cues)
+        opaque = opaque or modifier or _is_adverbial_clause(child, cues)
         yield _Step(head, via, child, opaque)
         child = head
 
@@ -260,10 +260,15 @@ def _is_occurrence_verb(verb: Token, cues: CueLexicon) -> bool:
     return lemma in cues.occurrence_verbs
 
 
-def _is_temporal_clause(token: Token, cues: CueLexicon) -> bool:
-    """Return True for "(before/after/when) it exploded": a clause that only sets the time."""
+def _is_adverbial_clause(token: Token, cues: CueLexicon) -> bool:
+    """Return True for "(when/although/because) it exploded": a clause of time, concession or cause.
+
+    Such a clause states its event on its own: the main clause's negation or modal does not
+    reach it ("although the bomb exploded, the bridge was not damaged").
+    """
+    marks = cues.temporal_marks | cues.concessive_marks
     return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in cues.temporal_marks for c in token.children
+        c.dep_ == "mark" and c.lower_ in marks for c in token.children
     )
 
 
@@ -377,10 +382,23 @@ def _governor_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_F
         yield _finding(
             "threat", depth, [node], source=subject_span(node, cues), complement=below, verb=node
         )
-    elif lemma in cues.future_verbs and step.via == "clausal":
+    elif lemma in cues.future_verbs and step.via == "clausal" and _plans(node, below, cues):
         yield _finding("future", depth, [node], detail=lemma, verb=node)
     elif lemma == "be" and cues.future_be_to and below.dep_ == "xcomp" and _has_to(below):
         yield _finding("future", depth, [node], detail="be to")
+
+
+def _plans(verb: Token, below: Token, cues: CueLexicon) -> bool:
+    """Return True if a future verb plans what is below it ("planned an attack", "set to strike").
+
+    A phrasal verb ("set off a bomb", "go on strike") and a verb that plans only through a
+    complement ("set", "go") governing an object or subject are no plan.
+    """
+    if below.dep_ == "xcomp":
+        return True
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False
+    return verb.lemma_.lower() not in cues.future_complement_only
 
 
 def _has_to(token: Token) -> bool:
