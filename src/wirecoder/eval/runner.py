@@ -149,11 +149,13 @@ def run_evaluation(
     limit: int | None = None,
     limits: Mapping[str, int | None] | None = None,
     extractor: Extractor | None = None,
+    skip: int = 0,
 ) -> list[EvalResult]:
     """Return one result per dataset name, in order; skipped datasets are results too.
 
     ``limit`` caps the documents of every dataset; ``limits`` gives per-dataset caps and
-    wins over ``limit`` for the datasets it names. One Extractor (built from ``settings``
+    wins over ``limit`` for the datasets it names. ``skip`` leaves out the first documents
+    of the datasets that can score a later slice (those with a ``skip`` attribute: MUC-4). One Extractor (built from ``settings``
     unless ``extractor`` is given) is shared by all datasets. Unknown names raise W405 before
     anything runs.
     """
@@ -168,6 +170,8 @@ def run_evaluation(
         except ImportError as exc:
             results.append(_skipped(name, DATASETS[name], f"scorer not available: {exc}"))
             continue
+        if skip and hasattr(dataset, "skip"):
+            setattr(dataset, "skip", skip)  # noqa: B010 (not every Dataset has one)
         path = dataset_path(dataset, data, only=len(names) == 1)
         if not path.exists():
             results.append(_skipped(name, path, "folder missing"))
