@@ -14,10 +14,8 @@ from wirecoder.eval.muc4 import (
     GoldEntity,
     Muc4,
     MucScores,
-    PredictedTemplate,
     date_matches,
     filler_matches,
-    incident_type,
     load_split,
     location_levels,
     parse_date_filler,
@@ -25,12 +23,16 @@ from wirecoder.eval.muc4 import (
     parse_location_filler,
     parse_muc_dateline,
     parse_string_fillers,
-    predicted_templates,
     role_prf,
-    template_confidence,
     template_entities,
-    template_stage,
     truecase,
+)
+from wirecoder.eval.muc4_templates import (
+    PredictedTemplate,
+    incident_type,
+    predicted_templates,
+    template_confidence,
+    template_stage,
 )
 from wirecoder.records import (
     Actor,
