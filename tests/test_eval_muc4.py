@@ -300,6 +300,19 @@ def test_scores_on_one_text() -> None:
     assert metrics["stage_accuracy"] == 1.0
 
 
+def test_plans_are_no_incidents_and_threats_are_incidents_of_their_own() -> None:
+    events = [
+        _event("ASSAULT", "bombed"),
+        _event("THREATEN", "threatened"),
+        _event("ASSAULT", "attack", status="future"),  # "the army will attack"
+        _event("ASSAULT", "attack", status="hypothetical"),  # "if the fighting grows"
+    ]
+    record = DocumentRecord(doc_id="d", text="x" * 100, events=events)
+    ours = predicted_templates(record)
+    assert [[e.trigger.text for e in t.events] for t in ours] == [["bombed"], ["threatened"]]
+    assert [template_stage(t) for t in ours] == ["ACCOMPLISHED", "THREATENED"]
+
+
 def test_irrelevant_text_with_no_events_is_neutral() -> None:
     scores = MucScores()
     scores.add_text([], [], None)

@@ -411,7 +411,7 @@ class Muc4(Dataset):
             "texts scored: " + ", ".join(f"{s} {sum(t.split == s for t in texts)}" for s in scored),
             "text true-cased before the pipeline; comparisons case-insensitive",
             "templates: our incident events (PLOVER -> MUC map in eval/data/muc4_incident_types.json) "
-            "grouped by (incident type, place); aligned to key templates greedily by matched "
+            "grouped by (incident type, place, threat or not); aligned to key templates greedily by matched "
             "fillers + 0.5 for the same type",
             "role fillers: per text, one-to-one, head-word/containment match on any alternative; "
             "'?' fillers optional; instrument never predicted (no instrument argument)",

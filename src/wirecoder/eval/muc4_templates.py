@@ -1,6 +1,6 @@
 """MUC-4 templates from our records: incident types, role fillers, confidence and stage.
 
-Our incident events are grouped into templates by (incident type, place); each template's
+Our incident events are grouped into templates by (incident type, place, threat); each template's
 perpetrator confidence (slot 11) and stage of execution (slot 5) are read from its events
 and the document (``muc4_confidence``). The scorer that compares them with the answer keys
 is ``wirecoder.eval.muc4``.
@@ -167,8 +167,8 @@ def template_stage(template: PredictedTemplate) -> str:
 
     ATTEMPTED when one of its events' sentences says the act failed or was stopped ("the
     bomb was defused"); else ACCOMPLISHED if any of its events was carried out, then
-    ATTEMPTED, then THREATENED (a template merges the events of one type and place, and a
-    threat or plan beside an act that happened does not make the incident a threat). A
+    ATTEMPTED, then THREATENED (threats form templates of their own, so a template is
+    THREATENED when all its events are threats). A
     hypothetical in the perfect ("could have been murdered by the army") doubts who did it,
     not that it was done: accomplished.
     """
@@ -264,20 +264,23 @@ def _is_named(text: str) -> bool:
 def predicted_templates(
     record: DocumentRecord, *, doc: Doc | None = None
 ) -> list[PredictedTemplate]:
-    """Return our templates: incident events (not negated) grouped by (type, place).
+    """Return our templates: incident events grouped by (type, place, threat or not).
+
+    Negated acts, plans and possibilities are no incidents (``_is_incident``); a threat is a
+    template of its own, apart from an act at the same place (MUC-4 keys keep them apart).
 
     ``doc`` (the record's spaCy parse) lets the confidence reader use the dependency parse;
     without it the reader matches cue words in the sentences that name an organisation.
     """
     places = {p.id: p for p in record.places}
     organisations = _document_organisations(record)
-    groups: dict[tuple[str, str | None], PredictedTemplate] = {}
+    groups: dict[tuple[str, str | None, bool], PredictedTemplate] = {}
     for event in record.events:
         kind = incident_type(event)
-        if kind is None or str(event.status) == "negated":
+        if kind is None or not _is_incident(event, doc):
             continue
         place_id = event.location.place if event.location else None
-        key = (kind, place_id)
+        key = (kind, place_id, muc_stage(event) == "THREATENED")
         if key not in groups:
             groups[key] = PredictedTemplate(
                 kind,
@@ -293,6 +296,30 @@ def predicted_templates(
         for role, strings in _event_fillers(event, record).items():
             group.fillers.setdefault(role, []).extend(strings)
     return list(groups.values())
+
+
+def _is_incident(event: Event, doc: Doc | None) -> bool:
+    """Return True if an event is a MUC-4 incident: done, attempted or threatened.
+
+    A negated act, a plan ("the army will launch an offensive") and a possibility ("if the
+    violence grows") are no incident; a possibility in the perfect ("could have been
+    murdered by") is an act whose author is in doubt.
+    """
+    status = str(event.status)
+    if status in ("negated", "future"):
+        return False
+    if status != "hypothetical":
+        return True
+    trigger = _trigger_token(event, doc)
+    return trigger is not None and _perfect(trigger)
+
+
+def _trigger_token(event: Event, doc: Doc | None) -> Token | None:
+    """Return the root token of an event's trigger in the parse, or None without one."""
+    if doc is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _document_organisations(record: DocumentRecord) -> list[str]:
