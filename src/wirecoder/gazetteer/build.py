@@ -36,7 +36,7 @@ __all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution"]
 log = logging.getLogger(__name__)
 
 #: Bump when the build changes what it writes; it names the cached file.
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

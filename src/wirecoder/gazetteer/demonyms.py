@@ -1,4 +1,8 @@
-"""Demonyms and nationality adjectives ("Nigerian", "Iraqis") mapped to countries (data file)."""
+"""Demonyms and nationality adjectives ("Nigerian", "Iraqis") mapped to countries (data files).
+
+``demonyms.tsv`` maps nationalities to countries; ``regional_demonyms.tsv`` maps the adjectives
+of continents, regions and provinces ("European", "South Ossetian", "Texan") to those places.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from ..errors import DataFileError, ErrorCode
 from .lookup import Candidate, Gazetteer
 from .sources import read_json
 
-__all__ = ["demonym_candidates", "demonym_country", "load_demonyms"]
+__all__ = ["demonym_candidates", "demonym_country", "load_demonyms", "load_regional_demonyms"]
 
 
 @functools.lru_cache(maxsize=4)
@@ -28,8 +32,37 @@ def load_demonyms(path: Path | None = None) -> dict[str, str]:
             )
         word, country = parts[0].strip().lower(), parts[1]
         table[word] = country
-        if not word.endswith(("ese", "ss", "sh", "ch")):
-            table.setdefault(word + "s", country)
+        table.setdefault(_plural(word), country)
+    return table
+
+
+def _plural(word: str) -> str:
+    """Return the plural a demonym is also written as ("Iraqis"); "Chinese" stays as it is."""
+    return word if word.endswith(("ese", "ss", "sh", "ch")) else word + "s"
+
+
+@functools.lru_cache(maxsize=4)
+def load_regional_demonyms(path: Path | None = None) -> dict[str, tuple[str, str | None]]:
+    """Return {adjective in lower case: (place name, ISO alpha-3 or None)}, plurals included."""
+    path = path or Path(
+        str(resources.files("wirecoder.gazetteer") / "data" / "regional_demonyms.tsv")
+    )
+    table: dict[str, tuple[str, str | None]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split("\t")]
+        code = parts[2] if len(parts) == 3 else ""
+        if not parts[0] or not parts[1] or not (code == "-" or (len(code) == 3 and code.isupper())):
+            raise DataFileError(
+                ErrorCode.W501,
+                path=f"{path}:{number}",
+                detail="want 'adjective<TAB>place<TAB>ISO3 or -'",
+            )
+        word = parts[0].lower()
+        entry = (parts[1], None if code == "-" else code)
+        table[word] = entry
+        table.setdefault(_plural(word), entry)
     return table
 
 
@@ -45,7 +78,7 @@ def _country_names() -> dict[str, str]:
 
 
 def demonym_candidates(text: str, table: dict[str, str], gazetteer: Gazetteer) -> list[Candidate]:
-    """Return the country entries a demonym stands for ("Russian" -> Russia), else none.
+    """Return the country (or region) entries a demonym stands for ("Russian" -> Russia).
 
     Used where a span is known to name a place (gold toponyms): an adjective such as "Russian
     officials" then refers to the country.
@@ -53,9 +86,22 @@ def demonym_candidates(text: str, table: dict[str, str], gazetteer: Gazetteer) -
     country = demonym_country(text, table)
     name = _country_names().get(country or "")
     if not name:
-        return []
+        return _regional_candidates(text, gazetteer)
     return [
         c
         for c in gazetteer.candidates(name)
         if c.country == country and c.feature_code.startswith("PCL")
+    ]
+
+
+def _regional_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return the areas a regional adjective stands for ("European" -> Europe), else none."""
+    region = load_regional_demonyms().get(" ".join(text.lower().split()))
+    if region is None:
+        return []
+    name, country = region
+    return [
+        c
+        for c in gazetteer.candidates(name)
+        if c.match_kind == 0 and c.feature_class != "P" and c.country == country
     ]

@@ -313,17 +313,17 @@ def gold_toponyms(
 ) -> list[Toponym]:
     """Return toponyms for given character spans (evaluation with gold recognition).
 
-    With ``demonyms``, a span that is a nationality adjective ("Russian" in "Russian
-    diplomats", annotated as a toponym) stands for its country.
+    With ``demonyms``, a span that is a nationality or regional adjective ("Russian" in
+    "Russian diplomats", "European" in "European ministers", annotated as a toponym) stands
+    for its country or region, even where a town has the adjective's name ("Canadian", Texas).
     """
     toponyms = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         text = doc.text[start:end]
         kind = _kind_of(doc, span) if span is not None and len(span) else None
-        candidates = _lookup(gazetteer, text)
-        if not candidates and demonyms:
-            candidates = demonym_candidates(text, demonyms, gazetteer)
+        as_adjective = demonym_candidates(text, demonyms, gazetteer) if demonyms else []
+        candidates = as_adjective or _lookup(gazetteer, text)
         toponyms.append(Toponym(start, end, text, "gold", candidates, kind))
     _link_containers(doc, toponyms)
     return toponyms
