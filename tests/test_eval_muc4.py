@@ -36,6 +36,7 @@ from wirecoder.eval.muc4_templates import (
 )
 from wirecoder.records import (
     Actor,
+    Attribution,
     Argument,
     Article,
     DocumentRecord,
@@ -335,6 +336,17 @@ def test_template_confidence_is_read_from_the_sentences_naming_an_organisation()
     assert template_confidence(PredictedTemplate("BOMBING", [_event("ASSAULT", "x")], None)) == (
         "REPORTED AS FACT"
     )
+
+
+def test_a_claim_of_another_incident_does_not_make_a_template_claimed() -> None:
+    claimed = _event("ASSAULT", "bombing", status="claimed", place="p1")
+    claimed.attribution = [
+        Attribution("the Dawn Cell", 40, 53, kind="perpetrator", cue="claimed responsibility")
+    ]
+    other = _event("ASSAULT", "bombed", place="p2")
+    record = DocumentRecord(doc_id="d", text="x" * 100, events=[claimed, other])
+    labels = {t.events[0].trigger.text: template_confidence(t) for t in predicted_templates(record)}
+    assert labels == {"bombing": "CLAIMED OR ADMITTED", "bombed": "REPORTED AS FACT"}
 
 
 def test_template_stage_reads_attempts_and_prefers_acts_that_happened() -> None:

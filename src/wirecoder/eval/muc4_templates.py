@@ -119,8 +119,9 @@ def template_confidence(template: PredictedTemplate) -> str:
     any organisation or authority the text names) present its responsibility
     (``muc4_confidence.text_confidence``, cue words); when no cue word is found and the
     template can parse, cues tied to an organisation by the dependency parse
-    (``muc4_confidence.document_confidence``); else from the template's events (claims or
-    accusations elsewhere in the document), else its most confident event.
+    (``muc4_confidence.document_confidence``); else from the template's own events (a claim
+    or an accusation on one of them), else its most confident event. A claim of another
+    incident in the same text does not make this one claimed.
     """
     sentences = organisation_sentences(template.document_text, template.organisations())
     found = text_confidence(sentences)
@@ -131,7 +132,7 @@ def template_confidence(template: PredictedTemplate) -> str:
     decide = getattr(_modality(), "muc_template_confidence", None)
     if decide is None:
         return muc_confidence(template.main)
-    return str(decide(template.events, document_events=template.document_events))
+    return str(decide(template.events))
 
 
 def muc_confidence(event: Event) -> str:
@@ -208,8 +209,6 @@ class PredictedTemplate:
     events: list[Event]
     place: Place | None
     fillers: dict[str, list[str]] = field(default_factory=dict)  # role -> strings
-    # every event of the document: MUC's confidence is about the perpetrator across the text
-    document_events: list[Event] = field(default_factory=list)
     document_text: str = ""
     # organisations and authorities the document names (ORG entities, organisation actors)
     document_organisations: list[str] = field(default_factory=list)
@@ -286,7 +285,6 @@ def predicted_templates(
                 kind,
                 [],
                 places.get(place_id or ""),
-                document_events=record.events,
                 document_text=record.text,
                 document_organisations=organisations,
                 doc=doc,
