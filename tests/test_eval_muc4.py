@@ -36,9 +36,9 @@ from wirecoder.eval.muc4_templates import (
 )
 from wirecoder.records import (
     Actor,
-    Attribution,
     Argument,
     Article,
+    Attribution,
     DocumentRecord,
     Entity,
     Event,
