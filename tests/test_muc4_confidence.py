@@ -36,6 +36,19 @@ from wirecoder.eval.muc4_confidence import (
         ("He was charged with smuggling cocaine.", None),  # no incident: not about it
         ("The Qasr Brigade attacked the barracks.", None),
         ("The Qasr Brigade bombing claimed the lives of six guards.", None),  # not a claim
+        # the authority before "responsible for" is the accused, not the accuser
+        (
+            "The Lorian League says the government and the army are responsible for the massacre.",
+            "SUSPECTED OR ACCUSED",
+        ),
+        (
+            "Police said the Lorian League is responsible for the massacre.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        (
+            "According to police, the bombing was presumably the work of the Lorian League.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
     ],
 )
 def test_sentence_confidence(sentence: str, label: str | None) -> None:

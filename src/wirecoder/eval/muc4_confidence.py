@@ -61,6 +61,8 @@ class ConfidenceCues:
     incident: tuple[str, ...]
     non_authority: tuple[str, ...]
     attempted: tuple[str, ...]
+    accused_subject: tuple[str, ...]
+    speaker: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,6 +79,8 @@ def load_confidence_cues() -> ConfidenceCues:
         "incident",
         "non_authority",
         "attempted",
+        "accused_subject",
+        "speaker",
     )
     missing = [r for r in roles if not isinstance(data.get(r), list)]
     if missing:
@@ -123,6 +127,10 @@ def sentence_confidence(sentence: str, cues: ConfidenceCues) -> str | None:
     accused = _first(sentence, cues.accusation)
     if accused is not None:
         before = sentence[:accused]
+        if _first(sentence[accused:], cues.accused_subject) == 0:
+            # "the army is responsible for": who comes before the cue is the accused; an
+            # authority accuses only as the speaker ("police said ... suspected")
+            before = _speaker_part(before, cues)
         authority = _last(before, cues.authority)
         other = _last(before, cues.non_authority)
         if authority is not None and (other is None or authority > other):
@@ -140,6 +148,21 @@ _PRECEDENCE = (
     "SUSPECTED OR ACCUSED",
     "POSSIBLE",
 )
+
+
+def _speaker_part(before: str, cues: ConfidenceCues) -> str:
+    """Return the part of ``before`` that can name a speaker, else "".
+
+    That is up to its last speaker cue's phrase: "according to police," up to the comma,
+    "police said that" up to "that", "police said the army is" up to "said" (what follows
+    is the accused).
+    """
+    found = [m for p in cues.speaker for m in _pattern(p).finditer(before)]
+    if not found:
+        return ""
+    last = max(found, key=lambda m: m.start())
+    ends = [i for i in (before.find(",", last.end()), before.find(" that ", last.end())) if i >= 0]
+    return before[: min(ends) + 1] if ends else before[: last.end()]
 
 
 def text_confidence(sentences: Sequence[str], *, cues: ConfidenceCues | None = None) -> str | None:
