@@ -18,6 +18,7 @@ from .event_syntax import (
     goal_recipients,
     infinitive_objects,
     is_argument,
+    protest_phrase_head,
     protest_targets,
     verb_objects,
     verb_subjects,
@@ -80,6 +81,10 @@ def _speaker(verb: Token) -> list[Token]:
 
 
 def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], list[Token]]:
+    phrase_head = protest_phrase_head(noun)
+    if phrase_head is not None:  # "residents held a vigil in protest at X": they protest X
+        doers = verb_subjects(phrase_head) if phrase_head.pos_ in ("VERB", "AUX") else []
+        return expand_conjuncts(doers), expand_conjuncts(protest_targets(phrase_head))
     actors = [
         c
         for c in noun.children

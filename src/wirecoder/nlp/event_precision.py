@@ -15,7 +15,7 @@ from .event_arguments import NON_LIGHT_VERBS, arguments
 from .event_coder import Candidate
 from .event_conventions import ActorLinker
 from .event_counts import quantity
-from .event_syntax import clause_verb
+from .event_syntax import clause_verb, is_protest_target
 
 __all__ = [
     "is_background_noun",
@@ -73,8 +73,8 @@ def is_background_noun(cand: Candidate, verb_types: set[str]) -> bool:
     actors, recipients = arguments(cand)
     if actors:
         return False
-    if cand.type in verb_types:
-        return True
+    if cand.type in verb_types or is_protest_target(token):
+        return True  # "in protest at the shelling": what was protested is referred to
     if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
         return not recipients
     if any(a.dep_ == "advmod" and a.lower_ in HABITUAL_ADVERBS for a in token.head.children):

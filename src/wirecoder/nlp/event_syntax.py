@@ -23,7 +23,9 @@ __all__ = [
     "goal_recipients",
     "infinitive_objects",
     "is_argument",
+    "is_protest_target",
     "is_purpose_clause",
+    "protest_phrase_head",
     "protest_targets",
     "verb_objects",
     "verb_subjects",
@@ -124,6 +126,42 @@ def _purpose_objects(verb: Token) -> list[Token]:
     return infinitive_objects(verb, deps=("advcl", "xcomp") if has_object else ("advcl",))
 
 
+def protest_phrase_head(token: Token) -> Token | None:
+    """Return what the fixed phrase "in protest (against X)" hangs from, if ``token`` is its noun.
+
+    "staged a sit-in in protest against X": the phrase says why "staged" happened; its noun
+    is no event of its own.
+    """
+    if (
+        token.lemma_.lower() == "protest"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and token.head.dep_ == "prep"
+        and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
+    ):
+        return token.head.head
+    return None
+
+
+def is_protest_target(token: Token) -> bool:
+    """Return whether ``token`` is X of "in protest against/at/over X" (what was protested)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.i == 0:
+        return False
+    protest = prep.head if prep.head.lemma_.lower() == "protest" else token.doc[prep.i - 1]
+    return protest_phrase_head(protest) is not None and prep in _target_preps(protest)
+
+
+def _target_preps(protest: Token) -> list[Token]:
+    """Return the "against/at/over" of "in protest against X", on the noun or (a parse slip,
+    "held a vigil in protest at X") on the clause right after it."""
+    preps = [c for c in protest.children if c.dep_ == "prep"]
+    after = protest.doc[protest.i + 1] if protest.i + 1 < len(protest.doc) else None
+    if after is not None and after.dep_ == "prep" and after.head == protest.head.head:
+        preps.append(after)
+    return [p for p in preps if p.lower_ in PROTEST_TARGET_PREPS]
+
+
 def protest_targets(token: Token) -> list[Token]:
     """Return X of "in protest against/at/over X" attached to ``token``."""
     return [
@@ -132,8 +170,7 @@ def protest_targets(token: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ == "in"
         for protest in prep.children
         if protest.dep_ == "pobj" and protest.lemma_.lower() == "protest"
-        for against in protest.children
-        if against.dep_ == "prep" and against.lower_ in PROTEST_TARGET_PREPS
+        for against in _target_preps(protest)
         for target in against.children
         if target.dep_ == "pobj"
     ]

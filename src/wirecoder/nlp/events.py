@@ -7,7 +7,10 @@ Candidates are then folded along the parse:
 
 * a *governing* trigger ("threaten", "demand", "refuse", "agree", "accuse") absorbs the events
   of its complement ("threatened to attack" is THREATEN, mode from ``complement_modes``);
-  under ACCUSE the inner event is kept with a lower confidence;
+  under ACCUSE the inner event is kept with a lower confidence; a commitment that the lexicon
+  also lists as a threat ("vow") over a conflictual act is THREATEN ("vowed to retaliate");
+* the noun of the fixed phrase "in protest (against X)" belongs to the act it explains
+  ("staged a sit-in in protest against X" is one event);
 * a noun trigger that is an argument of a verb trigger of the same type gives it its mode
   ("a suicide bomber attacked" -> ASSAULT suicide-attack); of another type, it is dropped;
 * a cooperative act under "will/would" becomes AGREE, a negated one REJECT, a conflictual one
@@ -49,7 +52,7 @@ from .event_precision import (
     names_earlier_doer,
     without_headline_repeats,
 )
-from .event_syntax import SUBJECT_DEPS, is_argument, is_purpose_clause
+from .event_syntax import SUBJECT_DEPS, is_argument, is_purpose_clause, protest_phrase_head
 
 __all__ = ["Candidate", "EventCoder", "EventComponent", "LexiconCoder", "fold"]
 
@@ -100,6 +103,15 @@ def _nearest_candidate_above(token: Token, by_token: dict[int, Candidate]) -> Ca
     return None
 
 
+def _protest_phrase_owner(token: Token, by_token: dict[int, Candidate]) -> Candidate | None:
+    """Return the candidate that "in protest (against X)" explains, if ``token`` is its noun."""
+    head = protest_phrase_head(token)
+    if head is None:
+        return None
+    owners = [head, *(c for c in head.children if c.dep_ in ("dobj", "attr"))]
+    return next((by_token[t.i] for t in owners if t.i in by_token), None)
+
+
 def _adverbial_path(token: Token, ancestor: Token) -> bool:
     """Return whether ``token`` hangs below ``ancestor`` through an adverbial clause."""
     node = token
@@ -118,6 +130,10 @@ def fold(cands: list[Candidate], ontology: Ontology) -> list[Candidate]:
     """Return the candidates that become events, after absorption and merging."""
     by_token = {c.token.i: c for c in cands}
     for cand in cands:
+        owner = _protest_phrase_owner(cand.token, by_token)
+        if owner is not None:  # "staged a sit-in in protest against X": one event, the sit-in
+            cand.absorbed_by = owner
+            continue
         above = _nearest_candidate_above(cand.token, by_token)
         if above is None or above is cand:
             continue
@@ -184,6 +200,9 @@ def _subordination(token: Token) -> int:
 
 
 def _absorb(outer: Candidate, inner: Candidate, ontology: Ontology) -> None:
+    if _vows_harm(outer, inner, ontology):  # "vowed to retaliate": a promise of harm
+        outer.reason += f"; a vow of {inner.type} -> {ontology.intent_types['conflictual']}"
+        outer.type = ontology.intent_types["conflictual"]
     table = ontology.complement_modes.get(outer.type, {})
     if outer.mode is None:
         outer.mode = table.get(inner.type, table.get("*"))
@@ -195,6 +214,24 @@ def _absorb(outer: Candidate, inner: Candidate, ontology: Ontology) -> None:
         inner.absorbed_by = outer
         outer.complements.append(inner)
         outer.reason += f"; complement '{inner.token.text}' ({inner.type})"
+
+
+def _vows_harm(outer: Candidate, inner: Candidate, ontology: Ontology) -> bool:
+    """Return whether a commitment frame over a conflictual act is a threat.
+
+    Only frames that the lexicon also lists as threats ("vow", not "agree") are re-read:
+    "agreed to impose sanctions" stays an agreement among those who agreed.
+    """
+    threat = ontology.intent_types.get("conflictual")
+    return (
+        outer.type == ontology.intent_types.get("cooperative")
+        and inner.type in ontology.threat_under_modal
+        and outer.entry is not None
+        and any(
+            t.lemma == outer.entry.lemma and t.type == threat and t.governs
+            for t in ontology.triggers
+        )
+    )
 
 
 def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
@@ -312,6 +349,8 @@ class EventComponent(Component):
 
 
 def _trigger_span(cand: Candidate) -> Span:
-    tokens = [cand.token] + [t for t in cand.extra_tokens if abs(t.i - cand.token.i) <= 3]
+    # the infinitive "to" of "sworn to fight" is a cue, not part of the trigger's words
+    near = [t for t in cand.extra_tokens if abs(t.i - cand.token.i) <= 3 and t.pos_ != "PART"]
+    tokens = [cand.token, *near]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     return cand.token.doc[start:end]

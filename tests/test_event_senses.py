@@ -1,0 +1,129 @@
+"""Word senses of event triggers: "strike", "swear", the phrase "in protest", commitments.
+
+All sentences are synthetic, written for these tests (invented people and groups; the towns
+of Valde, Kesh and Korso are invented too).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.api import Extractor
+from wirecoder.config import Settings
+from wirecoder.records import DocumentRecord
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings(components=("entities", "places", "actors", "events")))
+
+
+def types(rec: DocumentRecord) -> list[str]:
+    return [e.type for e in rec.events]
+
+
+MILITARY = ("ASSAULT", "PROTEST")
+LABOUR = ("PROTEST", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "sense"),
+    [
+        ("Two rockets failed to strike their targets near Korso.", MILITARY),
+        ("A shell struck the fuel convoy outside Valde on Friday.", MILITARY),
+        ("Missile strikes on the depot at Kesh were reported overnight.", MILITARY),
+        ("The Brel Front said an artillery strike had hit its camp.", MILITARY),
+        ("Government jets carried out strikes on Kesh overnight.", MILITARY),
+        ("Dock workers in Valde went on strike over unpaid wages.", LABOUR),
+        ("The Korso teachers' union called a general strike.", LABOUR),
+        ("Bus drivers struck for a third day in Kesh.", LABOUR),
+        ("Inmates at the Valde prison began a hunger strike.", LABOUR),
+    ],
+)
+def test_strike_is_an_assault_or_a_labour_protest(
+    extractor: Extractor, text: str, sense: tuple[str, str]
+) -> None:
+    expected, other = sense
+    rec = extractor.extract(text)
+    assert expected in types(rec)
+    assert other not in types(rec)
+
+
+def test_striking_a_deal_is_an_agreement(extractor: Extractor) -> None:
+    rec = extractor.extract("The Brel Front and the Kesh council struck a deal on Sunday.")
+    assert types(rec) == ["AGREE"]
+
+
+def test_in_protest_phrase_is_no_event_of_its_own(extractor: Extractor) -> None:
+    rec = extractor.extract("Students in Valde staged a sit-in in protest against the fee rise.")
+    assert types(rec) == ["PROTEST"]
+    event = rec.events[0]
+    assert [a.text for a in event.actor] == ["Students"]
+    assert "the fee rise" in [r.text for r in event.recipient]
+
+
+def test_in_protest_phrase_alone_takes_the_clause_arguments(extractor: Extractor) -> None:
+    # the main verb is no trigger: the phrase is the event, done by the clause's subject
+    rec = extractor.extract("Residents of Kesh held a vigil in protest at the shelling.")
+    assert types(rec) == ["PROTEST"]  # what was protested is referred to, not reported
+    event = rec.events[0]
+    assert [a.text for a in event.actor] == ["Residents"]
+    assert [r.text for r in event.recipient] == ["the shelling"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new mayor of Korso was sworn in on Tuesday.",
+        "Three witnesses gave sworn statements to the Valde court.",
+    ],
+)
+def test_swear_without_a_complement_is_no_threat(extractor: Extractor, text: str) -> None:
+    assert "THREATEN" not in types(extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brel Front swore to retake Korso before the rains.",
+        "The clan elders have sworn to fight until the herds are returned.",
+        "The family of the slain trader swore revenge.",
+    ],
+)
+def test_swear_to_act_is_a_threat(extractor: Extractor, text: str) -> None:
+    assert "THREATEN" in types(extractor.extract(text))
+
+
+def test_trigger_span_leaves_out_the_infinitive_marker(extractor: Extractor) -> None:
+    rec = extractor.extract("The clan elders have sworn to fight until the herds are returned.")
+    assert rec.events[0].trigger.text == "sworn"
+
+
+def test_vow_of_harm_is_a_threat_and_vow_of_help_an_agreement(extractor: Extractor) -> None:
+    rec = extractor.extract("The Kesh militia vowed to retaliate against the Brel Front.")
+    assert types(rec)[0] == "THREATEN"
+    rec = extractor.extract("The governor of Valde vowed to rebuild the bridge.")
+    assert types(rec) == ["AGREE"]
+    # "agree" is a mutual commitment, never re-read as a threat
+    rec = extractor.extract("Both councils agreed to impose sanctions on the smugglers.")
+    assert types(rec)[0] == "AGREE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kesh council voiced support for the Valde peace plan.", "SUPPORT"),
+        ("Fighters of the Brel Front handed in their rifles at Korso.", "RETREAT"),
+        ("The two armies held joint exercises near Valde.", "COOPERATE"),
+        ("Farmers in Kesh armed themselves after the raids.", "MOBILIZE"),
+        ("Envoys from the Korso League shuttled between the two camps.", "CONSULT"),
+    ],
+)
+def test_lexicon_phrases(extractor: Extractor, text: str, expected: str) -> None:
+    rec = extractor.extract(text)
+    assert max(rec.events, key=lambda e: e.confidence).type == expected
+
+
+def test_handing_in_needs_a_weapon(extractor: Extractor) -> None:
+    rec = extractor.extract("Aid workers handed out food parcels to families in Kesh.")
+    assert "RETREAT" not in types(rec)
