@@ -169,9 +169,8 @@ def template_stage(template: PredictedTemplate) -> str:
     ATTEMPTED when one of its events' sentences says the act failed or was stopped ("the
     bomb was defused"); else ACCOMPLISHED if any of its events was carried out, then
     ATTEMPTED, then THREATENED (threats form templates of their own, so a template is
-    THREATENED when all its events are threats). A
-    hypothetical in the perfect ("could have been murdered by the army") doubts who did it,
-    not that it was done: accomplished.
+    THREATENED when all its events are threats). A hypothetical in the perfect ("could have
+    been murdered by the army") doubts who did it, not that it was done: accomplished.
     """
     text = template.document_text
     doc = template.doc if text else None
@@ -179,14 +178,10 @@ def template_stage(template: PredictedTemplate) -> str:
     for event in template.events:
         stage = muc_stage(event)
         if doc is not None:
-            trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-            if trigger is not None and is_attempt_on(trigger.sent, trigger.root):
+            trigger = _trigger_token(event, doc)
+            if trigger is not None and is_attempt_on(trigger.sent, trigger):
                 return "ATTEMPTED"
-            if (
-                trigger is not None
-                and str(event.status) == "hypothetical"
-                and _perfect(trigger.root)
-            ):
+            if trigger is not None and str(event.status) == "hypothetical" and _perfect(trigger):
                 stage = "ACCOMPLISHED"  # "could have been murdered by": who did it is in doubt
         elif text and is_attempt(text[event.sentence.start : event.sentence.end]):
             return "ATTEMPTED"

@@ -155,9 +155,9 @@ def run_evaluation(
 
     ``limit`` caps the documents of every dataset; ``limits`` gives per-dataset caps and
     wins over ``limit`` for the datasets it names. ``skip`` leaves out the first documents
-    of the datasets that can score a later slice (those with a ``skip`` attribute: MUC-4). One Extractor (built from ``settings``
-    unless ``extractor`` is given) is shared by all datasets. Unknown names raise W405 before
-    anything runs.
+    of the datasets that can score a later slice (those with a ``skip`` attribute: MUC-4).
+    One Extractor (built from ``settings`` unless ``extractor`` is given) is shared by all
+    datasets. Unknown names raise W405 before anything runs.
     """
     names = list(names)
     for name in names:

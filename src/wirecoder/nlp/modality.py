@@ -266,9 +266,9 @@ def _is_adverbial_clause(token: Token, cues: CueLexicon) -> bool:
     Such a clause states its event on its own: the main clause's negation or modal does not
     reach it ("although the bomb exploded, the bridge was not damaged").
     """
-    marks = cues.temporal_marks | cues.concessive_marks
     return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in marks for c in token.children
+        c.dep_ == "mark" and (c.lower_ in cues.temporal_marks or c.lower_ in cues.concessive_marks)
+        for c in token.children
     )
 
 
