@@ -31,7 +31,13 @@ from .sources import (
     read_json,
     read_rg_cities,
 )
-from .supplement import Supplement, default_supplement_path, feature_class, load_supplement
+from .supplement import (
+    Supplement,
+    SupplementPlace,
+    default_supplement_path,
+    feature_class,
+    load_supplement,
+)
 
 __all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution", "sources_fingerprint"]
 
@@ -376,8 +382,36 @@ def _add_cities(
         index.add(row, city.alternates)
 
 
+def _known_admin1(index: _Index, place: SupplementPlace) -> int | None:
+    """Return the id of the admin1 area with a GeoNames id that a supplement ADM1 row names."""
+    if place.geonameid is not None or place.feature_code != "ADM1":
+        return None
+    for name in [place.name, *place.alternatenames]:
+        for variant in [name, *_admin_variants(name)]:
+            for key in name_keys(variant):
+                row = index.conn.execute(
+                    "SELECT p.id FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+                    "AND p.feature_code = 'ADM1' AND p.country = ? AND p.geonameid IS NOT NULL",
+                    (key, place.country),
+                ).fetchone()
+                if row:
+                    return int(row[0])
+    return None
+
+
 def _add_supplement(index: _Index, supplement: Supplement) -> None:
     for place in supplement.places:
+        known = _known_admin1(index, place)
+        if known is not None:
+            # the same province as a GeoNames admin1 area: one place, its id, the supplement's
+            # hand-placed point and names
+            index.conn.execute(
+                "UPDATE places SET lat = ?, lon = ?, population = max(population, ?), "
+                "source = source || '+supplement' WHERE id = ?",
+                (place.lat, place.lon, place.population, known),
+            )
+            index.add_names(known, [place.name, *place.alternatenames])
+            continue
         row = PlaceRow(
             place.geonameid or index.synthetic_id(),
             place.geonameid,
