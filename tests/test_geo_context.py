@@ -146,3 +146,41 @@ def test_town_ranks_over_a_smaller_namesake_province_abroad() -> None:
     assert rank_candidates([province, town], "Quill")[0].candidate is town
     named = rank_candidates([province, town], "Quill", hint=Hint(kind="admin1"))
     assert named[0].candidate is province
+
+
+def _area(cid: int, name: str, population: int, **extra: object) -> Candidate:
+    area = _town(cid, name, name, 35.5, -97.2, population=population)
+    return dataclasses.replace(
+        area, feature_class="A", feature_code="ADM1", resolution="admin1", **extra
+    )
+
+
+def test_state_named_exactly_beats_a_city_that_only_shares_its_alias() -> None:
+    # synthetic: a state and its largest city, which bears the state's name only as an alias
+    state = _area(30, "Kiowa", 3_000_000)
+    city = _town(31, "Kiowa City", "Kiowa", 35.5, -97.5, population=700_000, match_kind=1)
+    city = dataclasses.replace(city, matched="Kiowa")
+    assert rank_candidates([city, state], "Kiowa")[0].candidate is state
+    # a metropolis keeps the name ("New York"), as does a city named exactly ("Aleppo")
+    metropolis = dataclasses.replace(city, population=1_500_000)
+    assert rank_candidates([metropolis, state], "Kiowa")[0].candidate is metropolis
+    exact = dataclasses.replace(city, name="Kiowa", match_kind=0)
+    assert rank_candidates([exact, state], "Kiowa")[0].candidate is exact
+
+
+def test_container_after_a_comma_is_the_state() -> None:
+    # synthetic: "Elmwood, Kiowa" puts Elmwood in the state of Kiowa, not in Kiowa City
+    state = _area(40, "Kiowa", 3_000_000)
+    city = _town(41, "Kiowa City", "Kiowa", 35.5, -97.5, population=1_500_000, match_kind=1)
+    town = _town(42, "Elmwood", "Kiowa", 35.9, -96.0)
+    toponyms = [
+        Toponym(0, 7, "Elmwood", "test", [town]),
+        Toponym(9, 14, "Kiowa", "test", [dataclasses.replace(city, matched="Kiowa"), state]),
+    ]
+    toponyms[0].container = 1
+    chosen = resolve_toponyms(toponyms)
+    assert chosen[1] is not None and chosen[1].candidate is state
+    # without the comma the metropolis keeps its name
+    toponyms[0].container = None
+    chosen = resolve_toponyms(toponyms)
+    assert chosen[1] is not None and chosen[1].candidate.feature_class == "P"

@@ -228,3 +228,29 @@ def test_a_river_named_like_a_country_is_not_the_country(
     assert "Niger" not in by_text and not any(p.country == "NER" for p in places)
     assert by_text["Timbuktu"].country == "MLI"
     assert "Nile River" in by_text  # a river the gazetteer knows is kept, as the river
+
+
+def test_a_state_after_a_comma_contains_the_town_but_a_list_item_does_not(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic sentences about invented events
+    _, places = _places(nlp, gazetteer, "The fire was in Buffalo, New York, on Sunday.")
+    state = next(p for p in places if p.text == "New York")
+    assert (state.resolution, state.geonameid) == ("admin1", 5128638)
+    _, places = _places(
+        nlp, gazetteer, "The envoy stopped in Washington, New York and Boston last week."
+    )
+    city = next(p for p in places if p.text == "New York")
+    assert city.resolution == "city"
+
+
+def test_list_items_share_their_siblings_level(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic sentences about invented events
+    text = "Observers from Armenia, Georgia and Azerbaijan met on Monday."
+    _, places = _places(nlp, gazetteer, text)
+    georgia = next(p for p in places if p.text == "Georgia")
+    assert (georgia.resolution, georgia.country) == ("country", "GEO")
+    text = "The company hires engineers from states such as California or Washington."
+    _, places = _places(nlp, gazetteer, text)
+    washington = next(p for p in places if p.text == "Washington")
+    assert washington.resolution == "admin1"

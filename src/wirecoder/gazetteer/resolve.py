@@ -131,31 +131,47 @@ def _context_score(
     return score, reasons
 
 
-def _namesake_areas(candidates: list[Candidate]) -> dict[int, int]:
+#: share of its province's people a namesake city needs to be what the name means
+NAMESAKE_CITY_SHARE = 0.2
+#: when the text is the province's own name and only an alternate name of the city, the city
+#: must be most of the province or a metropolis: "Oklahoma" is the state, not Oklahoma City,
+#: while "New York" stays the city
+NAMESAKE_ALIAS_CITY_SHARE = 0.5
+NAMESAKE_ALIAS_METROPOLIS = 1_000_000
+
+
+def _namesake_areas(candidates: list[Candidate], text: str) -> dict[int, int]:
     """Return province or district ids mapped to the namesake city that is most of them."""
+    key = text.casefold()
     out: dict[int, int] = {}
     for area in candidates:
         if area.feature_code not in ("ADM1", "ADM2"):
             continue
+        area_named = area.match_kind == 0 and area.name.casefold() == key
         for c in candidates:
             same = c.country == area.country and (
                 area.feature_code == "ADM1" or c.admin1 == area.admin1
             )
+            share = NAMESAKE_CITY_SHARE
+            if area_named and c.match_kind and c.population < NAMESAKE_ALIAS_METROPOLIS:
+                share = NAMESAKE_ALIAS_CITY_SHARE
             # the city is what the province (or district) is known for: "Aleppo", "New York"
-            if c.feature_class == "P" and same and c.population >= 0.2 * area.population:
+            if c.feature_class == "P" and same and c.population >= share * area.population:
                 out[area.id] = c.id
                 break
     return out
 
 
-def _cities_over_namesake_areas(scored: list[ScoredCandidate], hint: Hint) -> list[ScoredCandidate]:
+def _cities_over_namesake_areas(
+    scored: list[ScoredCandidate], text: str, hint: Hint
+) -> list[ScoredCandidate]:
     """Return ``scored`` with each area ranked under the namesake city that is most of it.
 
     News means "Aleppo" or "New York" the city more than the province, even when the city's
     name only matches an alternate name ("New York City"); the area wins only when the text
     names its kind ("Aleppo province").
     """
-    areas = _namesake_areas([s.candidate for s in scored])
+    areas = _namesake_areas([s.candidate for s in scored], text)
     score_of = {s.candidate.id: s.score for s in scored}
     out = []
     for s in scored:
@@ -207,7 +223,7 @@ def rank_candidates(
     """Return the candidates scored and sorted, best first (ties: larger population, lower id)."""
     out = []
     hint, context = hint or Hint(), context or DocumentContext()
-    cities = set(_namesake_areas(candidates).values())
+    cities = set(_namesake_areas(candidates, text).values())
     rivals = _Rivals.of(candidates, text)
     for c in candidates:
         score, reasons = _prior(c, text)
@@ -222,6 +238,6 @@ def rank_candidates(
             score += extra
             reasons.extend(why)
         out.append(ScoredCandidate(c, round(score, 3), tuple(reasons)))
-    out = _cities_over_namesake_areas(out, hint)
+    out = _cities_over_namesake_areas(out, text, hint)
     out.sort(key=lambda s: (-s.score, -s.candidate.population, s.candidate.id))
     return out

@@ -50,6 +50,7 @@ class Toponym:
     candidates: list[Candidate] = field(default_factory=list)
     kind: str | None = None
     container: int | None = None  # index of the toponym after a comma ("Tripoli, Lebanon")
+    siblings: tuple[int, ...] = ()  # indices of the other items of its list ("A, B and C")
 
 
 def _container_candidate(toponyms: list[Toponym], index: int | None) -> Candidate | None:
@@ -60,6 +61,54 @@ def _container_candidate(toponyms: list[Toponym], index: int | None) -> Candidat
         toponyms[index].text,
     )
     return ranked[0].candidate if ranked else None
+
+
+def _kind(toponyms: list[Toponym], index: int) -> str | None:
+    """Return what the text names the toponym as; a container ("Buffalo, New York") is a state.
+
+    Only when the name before the comma can lie in that state or country: in "Louisville,
+    Ky., New Haven" New Haven contains nothing.
+    """
+    own = toponyms[index].kind
+    contained = [t for t in toponyms if t.container == index]
+    if own is not None or not contained:
+        return own
+    area = _container_candidate(toponyms, index)
+    if area is None or area.feature_code not in ("PCLI", "ADM1"):
+        return own
+    for t in contained:
+        for c in t.candidates:
+            inside = c.country == area.country and (
+                area.feature_code == "PCLI" or (c.id != area.id and c.admin1 == area.name)
+            )
+            if inside:
+                return area.resolution
+    return own
+
+
+#: the levels a list passes on to its items: "Armenia, Georgia and Azerbaijan" are countries,
+#: "California or Washington" states
+_LIST_LEVELS = {"PCLI": "country", "ADM1": "admin1"}
+
+
+def _list_kinds(toponyms: list[Toponym], hints: list[Hint], first: _Round) -> list[Hint]:
+    """Return ``hints`` with list items named as the level all their resolved siblings share.
+
+    Only items the text does not already name, and only a level the item can have.
+    """
+    out = list(hints)
+    for i, t in enumerate(toponyms):
+        if not t.siblings or hints[i].kind is not None or hints[i].container is not None:
+            continue
+        codes = {
+            chosen.candidate.feature_code
+            for chosen in (first.chosen[j] for j in t.siblings)
+            if chosen is not None
+        }
+        level = _LIST_LEVELS.get(codes.pop()) if len(codes) == 1 else None
+        if level is not None and any(c.resolution == level for c in t.candidates):
+            out[i] = replace(hints[i], kind=level)
+    return out
 
 
 def _vote(best: Candidate) -> tuple[Counter[str], Counter[str]]:
@@ -202,12 +251,16 @@ def resolve_toponyms(
     extra = outlet_towns or []
     every = toponyms + extra
     hints = [
-        Hint(t.kind, _container_candidate(every, t.container), names_outlet(t.text, outlet))
-        for t in every
+        Hint(
+            _kind(every, i), _container_candidate(every, t.container), names_outlet(t.text, outlet)
+        )
+        for i, t in enumerate(every)
     ]
     # name keys of the texts, computed once: every round and check compares them
     text_keys = [name_key(t.text) for t in every]
     neighbours = neighbour_counts(text_keys, [t.candidates for t in every])
+    rounds = _first_pass(every, hints)
+    hints = _list_kinds(every, hints, rounds)
     rounds = _first_pass(every, hints)
     for _ in range(CONTEXT_PASSES):
         rounds = _pass(every, hints, rounds, base, neighbours, text_keys)

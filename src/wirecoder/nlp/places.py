@@ -14,6 +14,7 @@ context of the document's other places.
 from __future__ import annotations
 
 import itertools
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -301,6 +302,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
         toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
     toponyms = sorted(toponyms + _repeats(doc, toponyms), key=lambda t: t.start)
     _link_containers(doc, toponyms)
+    _link_lists(doc, toponyms)
     return toponyms
 
 
@@ -326,17 +328,52 @@ def gold_toponyms(
         candidates = as_adjective or _lookup(gazetteer, text)
         toponyms.append(Toponym(start, end, text, "gold", candidates, kind))
     _link_containers(doc, toponyms)
+    _link_lists(doc, toponyms)
     return toponyms
 
 
+_LIST_END = re.compile(r"\s*,?\s*(and|or|&)\s*", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(,|,?\s*(and|or|&))\s*", re.IGNORECASE)
+
+
 def _link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
+    """Mark "Tripoli, Lebanon": a toponym after a comma that can be an area contains the first.
+
+    Not before a list's last item: in "Washington, New York and Boston" the second name is the
+    next item ("Louisville, Ky., New Haven, Conn." is a list of contained towns).
+    """
     full_text = doc.text
     for i, (first, second) in enumerate(itertools.pairwise(toponyms)):
         between = full_text[first.end : second.start]
-        if between.strip() == "," and any(
+        if between.strip() != "," or not any(
             c.feature_code in ("PCLI", "ADM1", "ADM2") for c in second.candidates
         ):
-            first.container = i + 1
+            continue
+        after = toponyms[i + 2] if i + 2 < len(toponyms) else None
+        if after is not None and _LIST_END.fullmatch(full_text[second.end : after.start]):
+            continue
+        first.container = i + 1
+
+
+def _link_lists(doc: Doc, toponyms: list[Toponym]) -> None:
+    """Give the items of a list of toponyms ("Missouri, New York and Virginia") their siblings.
+
+    A name in a container pair ("Buffalo, New York") is no list item.
+    """
+    paired = {t.container for t in toponyms if t.container is not None}
+    paired |= {i for i, t in enumerate(toponyms) if t.container is not None}
+    groups: list[list[int]] = []
+    for i, (first, second) in enumerate(itertools.pairwise(toponyms)):
+        if i in paired or i + 1 in paired:
+            continue
+        if _LIST_JOIN.fullmatch(doc.text[first.end : second.start]):
+            if groups and groups[-1][-1] == i:
+                groups[-1].append(i + 1)
+            else:
+                groups.append([i, i + 1])
+    for group in groups:
+        for i in group:
+            toponyms[i].siblings = tuple(j for j in group if j != i)
 
 
 # --- the component ------------------------------------------------------------------------
