@@ -184,3 +184,21 @@ def test_container_after_a_comma_is_the_state() -> None:
     toponyms[0].container = None
     chosen = resolve_toponyms(toponyms)
     assert chosen[1] is not None and chosen[1].candidate.feature_class == "P"
+
+
+def test_focus_country_counts_places_not_mentions() -> None:
+    from wirecoder.gazetteer.resolve import ScoredCandidate
+    from wirecoder.nlp.place_resolution import _document_focus
+
+    # synthetic: a first name matching a small neighbourhood abroad, repeated five times,
+    # against three different places in the country the report is about
+    abroad = _town(50, "Lindi", "Ohio", 40.0, -83.0, population=900)
+    home = [
+        _town(51, "Port Amel", "Cape", -33.9, 18.4, country="ZAF", population=400_000),
+        _town(52, "Sidwell", "Cape", -33.8, 18.6, country="ZAF"),
+        _town(53, "Kwamela", "Cape", -34.0, 18.7, country="ZAF"),
+    ]
+    chosen = [ScoredCandidate(abroad, 5.0, ())] * 5
+    chosen += [ScoredCandidate(c, 5.0, ()) for c in [*home, home[0]]]
+    focus = _document_focus(list(chosen))
+    assert focus is not None and focus.id == 51

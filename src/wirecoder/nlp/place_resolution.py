@@ -274,18 +274,22 @@ def _document_focus(chosen: list[ScoredCandidate | None]) -> Candidate | None:
     """Return the place the document is most about, in its most named country.
 
     Its most named town (ties: the larger), else its most named admin area. The country is the
-    one most places are in (rivers and regions included; ties: the higher summed score).
+    one the most different places are in (rivers and regions included; ties: the most mentions,
+    then the higher summed score): a name repeated ten times, such as a person's first name
+    that matches a neighbourhood abroad, does not outweigh three places at home.
     """
     resolved = [b for b in chosen if b is not None]
     weight: Counter[str] = Counter()
+    distinct: dict[str, set[int]] = defaultdict(set)
     support: dict[str, float] = defaultdict(float)
     for best in resolved:
         if best.candidate.country:
             weight[best.candidate.country] += 1
+            distinct[best.candidate.country].add(best.candidate.id)
             support[best.candidate.country] += best.score
     if not weight:
         return None
-    country = max(weight, key=lambda c: (weight[c], support[c]))
+    country = max(weight, key=lambda c: (len(distinct[c]), weight[c], support[c]))
     places = [b.candidate for b in resolved if b.candidate.geonameid is not None]
     for level in ("P", "A"):
         named = [c for c in places if c.country == country and c.feature_class == level]
