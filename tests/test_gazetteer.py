@@ -187,3 +187,9 @@ def test_default_path_names_its_sources(monkeypatch: pytest.MonkeyPatch, tmp_pat
     path = default_gazetteer_path()
     assert path.parent == tmp_path
     assert path.name == f"gazetteer-{GAZETTEER_VERSION}-{sources_fingerprint()}.sqlite"
+
+
+def test_airports_and_air_bases_named_apart_from_their_city(gazetteer: SqliteGazetteer) -> None:
+    heathrow = [c for c in gazetteer.candidates("Heathrow airport") if c.feature_code == "AIRP"]
+    assert [(c.country, c.feature_class) for c in heathrow] == [("GBR", "S")]
+    assert any(c.country == "SYR" for c in gazetteer.candidates("Khmeimim"))

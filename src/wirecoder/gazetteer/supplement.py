@@ -41,7 +41,7 @@ FEATURE_CLASSES: dict[str, str] = {
     **dict.fromkeys(("RGN", "AREA", "CONT", "BNDY"), "L"),
     **dict.fromkeys(("PEN", "PLAT", "MTS", "DSRT", "VAL", "PASS", "ISL"), "T"),
     **dict.fromkeys(("STM", "SEA", "LK", "GULF", "STRT", "OCN", "DLTA"), "H"),
-    **dict.fromkeys(("PSTB", "INSM", "PS"), "S"),
+    **dict.fromkeys(("PSTB", "INSM", "PS", "AIRP", "AIRB", "AIRF"), "S"),
     "FRST": "V",
 }
 
