@@ -210,3 +210,30 @@ def test_annotated_set_meets_floors() -> None:
     for split in ("", "dev.", "sealed."):
         for metric, floor in FLOORS.items():
             assert result.metrics[split + metric] >= floor, (split + metric, result.metrics)
+
+
+def test_threaten_event_carries_the_status_of_the_threatened_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # synthetic sentences about an invented group
+    text = (
+        "Officials said the Kivu Liberation Front threatened to attack convoys. "
+        "The commander denied threatening the villagers. "
+        "Gunmen threatened traders in the market."
+    )
+    doc = nlp(text)
+    doc._.events = [
+        _event("t1", text, "threatened", etype="THREATEN"),
+        _event("t2", text, "threatening", etype="THREATEN"),
+        _event("t3", text, "threatened", occurrence=2, etype="THREATEN"),
+    ]
+    doc._.actors = []
+    doc._.errors = []
+    AttributionComponent(Settings())(doc)
+    made, denied, bare = doc._.events
+    assert made.status == EventStatus.THREATENED
+    assert [(a.text, a.kind) for a in made.attribution] == [
+        ("Officials", "unnamed_official"),
+        ("the Kivu Liberation Front", "perpetrator"),
+    ]
+    assert made.attribution[1].parent == 0
+    assert denied.status == EventStatus.DENIED
+    assert bare.status == EventStatus.THREATENED

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -17,7 +18,7 @@ from ..config import Settings
 from ..records import Actor, Attribution, Event, EventStatus
 from .component import Component
 from .cues import CueLexicon, load_cues
-from .modality import AttributionDraft, analyse_trigger
+from .modality import AttributionDraft, StatusDecision, analyse_trigger
 
 __all__ = ["AttributionComponent", "link_contradictions"]
 
@@ -25,8 +26,19 @@ log = logging.getLogger(__name__)
 
 #: Statuses that say the event happened, against which a denial is a contradiction.
 _HAPPENED = frozenset(
-    {EventStatus.ASSERTED, EventStatus.REPORTED, EventStatus.CLAIMED, EventStatus.ALLEGED}
+    {
+        EventStatus.ASSERTED,
+        EventStatus.REPORTED,
+        EventStatus.CLAIMED,
+        EventStatus.ALLEGED,
+        EventStatus.THREATENED,  # a threat that was made
+    }
 )
+
+#: Statuses of a threat verb that say only that the threat was made: the THREATEN event is then
+#: ``threatened``, the status of the act it stands for ("threatened to attack").
+_THREAT_MADE = frozenset({EventStatus.ASSERTED, EventStatus.REPORTED, EventStatus.CLAIMED})
+_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 
 
 class AttributionComponent(Component):
@@ -48,11 +60,34 @@ class AttributionComponent(Component):
             if token is None:
                 log.debug("event %s: trigger %r is not in the text", event.id, event.trigger.text)
                 continue
-            decision = analyse_trigger(token, cues=self.cues)
+            decision = (
+                self._threat(token) if event.type == "THREATEN" else None
+            ) or analyse_trigger(token, cues=self.cues)
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
         link_contradictions(events, doc=doc)
         return doc
+
+    def _threat(self, token: Token) -> StatusDecision | None:
+        """Return the status of the act a THREATEN event stands for, with its chain of sources.
+
+        PLOVER codes "the group threatened to attack convoys" as one THREATEN event on the
+        threat verb. Its status is the act's: ``threatened``, with the threatener as the
+        innermost source ("officials said the group threatened ..."), or ``denied``,
+        ``hypothetical`` ... when the threat itself is denied or hypothetical. A threat with no
+        act below it ("threatened villagers") is ``threatened`` when it was made.
+        """
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.threat_verbs or lemma in self.cues.warning_verbs:
+            for child in token.children:
+                if child.dep_ in _COMPLEMENTS and child.pos_ in ("VERB", "AUX"):
+                    decision = analyse_trigger(child, cues=self.cues)
+                    if decision.status == EventStatus.THREATENED:
+                        return decision
+        decision = analyse_trigger(token, cues=self.cues)
+        if decision.status in _THREAT_MADE:
+            return replace(decision, status=EventStatus.THREATENED)
+        return decision
 
 
 def _trigger_head(doc: Doc, event: Event) -> Token | None:
