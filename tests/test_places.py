@@ -254,3 +254,22 @@ def test_list_items_share_their_siblings_level(nlp: Language, gazetteer: SqliteG
     _, places = _places(nlp, gazetteer, text)
     washington = next(p for p in places if p.text == "Washington")
     assert washington.resolution == "admin1"
+
+
+def test_possessive_containers_streets_and_bare_compass_words(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic sentences about invented events
+    _, places = _places(nlp, gazetteer, "Shelling hit Syria's Idlib on Monday.")
+    idlib = next(p for p in places if p.text == "Idlib")
+    assert idlib.country == "SYR"
+    _, places = _places(
+        nlp, gazetteer, "Kansas City police met officials at London's Heathrow on Monday."
+    )
+    heathrow = next(p for p in places if p.text == "Heathrow")
+    assert heathrow.country == "GBR"
+    text = "In Chicago, a man was shot in the 400 block of North State Street."
+    _, places = _places(nlp, gazetteer, text)
+    assert all(p.country == "USA" for p in places)
+    _, places = _places(nlp, gazetteer, "Relations between Russia and the West soured.")
+    assert "West" not in {p.text for p in places}

@@ -87,6 +87,16 @@ def _prior(c: Candidate, text: str) -> tuple[float, list[str]]:
     return score, reasons
 
 
+#: how far from a containing town ("London's Heathrow") a place may lie
+TOWN_CONTAINER_KM = 60.0
+
+
+def _within(a: Candidate, b: Candidate, km: float) -> bool:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km  # type: ignore[arg-type]
+
+
 def _hint_score(c: Candidate, hint: Hint) -> tuple[float, list[str]]:
     score, reasons = 0.0, []
     if hint.kind and c.resolution == hint.kind:
@@ -94,9 +104,13 @@ def _hint_score(c: Candidate, hint: Hint) -> tuple[float, list[str]]:
         reasons.append(f"named as {hint.kind}")
     container = hint.container
     if container is not None and container.id != c.id:
-        inside = (container.feature_code.startswith("PCL") and c.country == container.country) or (
-            container.feature_code in ("ADM1", "ADM2")
-            and c.admin1 == (container.admin1 or container.name)
+        inside = (
+            (container.feature_code.startswith("PCL") and c.country == container.country)
+            or (
+                container.feature_code in ("ADM1", "ADM2")
+                and c.admin1 == (container.admin1 or container.name)
+            )
+            or (container.feature_class == "P" and _within(c, container, TOWN_CONTAINER_KM))
         )
         if inside:
             score += 10.0

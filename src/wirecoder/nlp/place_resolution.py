@@ -53,11 +53,18 @@ class Toponym:
     siblings: tuple[int, ...] = ()  # indices of the other items of its list ("A, B and C")
 
 
-def _container_candidate(toponyms: list[Toponym], index: int | None) -> Candidate | None:
+def _container_candidate(
+    toponyms: list[Toponym], index: int | None, *, towns: bool = False
+) -> Candidate | None:
+    """Return the container's best area; with ``towns``, a town too ("London's Heathrow")."""
     if index is None:
         return None
     ranked = rank_candidates(
-        [c for c in toponyms[index].candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")],
+        [
+            c
+            for c in toponyms[index].candidates
+            if c.feature_code in ("PCLI", "ADM1", "ADM2") or (towns and c.feature_class == "P")
+        ],
         toponyms[index].text,
     )
     return ranked[0].candidate if ranked else None
@@ -252,7 +259,9 @@ def resolve_toponyms(
     every = toponyms + extra
     hints = [
         Hint(
-            _kind(every, i), _container_candidate(every, t.container), names_outlet(t.text, outlet)
+            _kind(every, i),
+            _container_candidate(every, t.container, towns=(t.container or 0) < i),
+            names_outlet(t.text, outlet),
         )
         for i, t in enumerate(every)
     ]

@@ -43,6 +43,25 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: nouns that make a name a river, whose name is often a country's ("the Niger river"): such a
 #: name resolves as the river or not at all, never as the country.
 RIVER_WORDS = frozenset({"river"})
+#: words after a name that make it a street or a bridge: "North State Street" is not "North"
+STREET_WORDS = frozenset(
+    {
+        "Street",
+        "St.",
+        "Avenue",
+        "Ave.",
+        "Road",
+        "Rd.",
+        "Boulevard",
+        "Blvd.",
+        "Lane",
+        "Drive",
+        "Highway",
+        "Parkway",
+        "Bridge",
+        "Square",
+    }
+)
 #: entity labels the small model gives to some towns; taken only with a place preposition.
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 PLACE_PREPOSITIONS = frozenset(
@@ -123,6 +142,8 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
         return found
     words = text.split()
     if len(words) > 1 and words[-1].lower() in KIND_WORDS:
+        if len(words) == 2 and words[0].lower() in QUALIFIERS:
+            return []  # "North State (Street)" is no province called North
         return gazetteer.candidates(" ".join(words[:-1]))
     return []
 
@@ -280,9 +301,11 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
     toponyms: list[Toponym] = []
     for span, source in _spans(doc, demonyms):
         span = _with_river_word(span)
+        if span.end < len(doc) and doc[span.end].text in STREET_WORDS:
+            span = doc[span.start : span.end + 1]  # a street, placed at the focus if unknown
         start, end, text = _trim(span)
-        if not text:
-            continue
+        if not text or (text.lower() in QUALIFIERS and _kind_of(doc, span) is None):
+            continue  # "the West", "the North": no province of that name
         candidates = _lookup(gazetteer, text)
         if span[-1].lower_ in RIVER_WORDS:
             if candidates:
@@ -332,12 +355,14 @@ def gold_toponyms(
     return toponyms
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _LIST_END = re.compile(r"\s*,?\s*(and|or|&)\s*", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(,|,?\s*(and|or|&))\s*", re.IGNORECASE)
 
 
 def _link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
-    """Mark "Tripoli, Lebanon": a toponym after a comma that can be an area contains the first.
+    """Mark "Tripoli, Lebanon": a toponym after a comma that can be an area contains the first;
+    and "Syria's Idlib": a country, province or large town contains what it possesses.
 
     Not before a list's last item: in "Washington, New York and Boston" the second name is the
     next item ("Louisville, Ky., New Haven, Conn." is a list of contained towns).
@@ -353,6 +378,11 @@ def _link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
         if after is not None and _LIST_END.fullmatch(full_text[second.end : after.start]):
             continue
         first.container = i + 1
+    for i, (first, second) in enumerate(itertools.pairwise(toponyms)):
+        # "Syria's Idlib", "London's Heathrow": the possessor contains the second name
+        possessive = _POSSESSIVE.fullmatch(full_text[first.end : second.start])
+        if possessive and second.container is None and any(map(_landmark, first.candidates)):
+            second.container = i
 
 
 def _link_lists(doc: Doc, toponyms: list[Toponym]) -> None:
