@@ -273,3 +273,11 @@ def test_possessive_containers_streets_and_bare_compass_words(
     assert all(p.country == "USA" for p in places)
     _, places = _places(nlp, gazetteer, "Relations between Russia and the West soured.")
     assert "West" not in {p.text for p in places}
+
+
+def test_unknown_name_lies_in_the_place_after_in(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic: an invented street in a real town, in a report that also names Fresno
+    text = "Fresno police said a shop on Pelican Avenue in Miami Beach was robbed."
+    _, places = _places(nlp, gazetteer, text)
+    street = next(p for p in places if p.text.startswith("Pelican"))
+    assert "its container Miami Beach" in street.reason

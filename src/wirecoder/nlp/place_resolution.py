@@ -355,7 +355,14 @@ def _place_unknown(
     for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
         if i not in foreign and (out[i] is not None or toponym.candidates):
             continue
-        near, why = (hint.container, "its container") if hint.container else (focus, "the focus")
+        container = chosen[toponym.container] if toponym.container is not None else None
+        near: Candidate | None
+        if container is not None:  # the container as resolved in context: "in Garden City"
+            near, why = container.candidate, "its container"
+        elif hint.container is not None:
+            near, why = hint.container, "its container"
+        else:
+            near, why = focus, "the focus"
         if near is None:
             continue
         approx = replace(near, geonameid=None, name=toponym.text, resolution="sub-city")

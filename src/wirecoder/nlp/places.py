@@ -356,6 +356,7 @@ def gold_toponyms(
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
+_IN = re.compile(r"\s+in\s+", re.IGNORECASE)
 _LIST_END = re.compile(r"\s*,?\s*(and|or|&)\s*", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(,|,?\s*(and|or|&))\s*", re.IGNORECASE)
 
@@ -380,9 +381,13 @@ def _link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
         first.container = i + 1
     for i, (first, second) in enumerate(itertools.pairwise(toponyms)):
         # "Syria's Idlib", "London's Heathrow": the possessor contains the second name
-        possessive = _POSSESSIVE.fullmatch(full_text[first.end : second.start])
+        between = full_text[first.end : second.start]
+        possessive = _POSSESSIVE.fullmatch(between)
         if possessive and second.container is None and any(map(_landmark, first.candidates)):
             second.container = i
+        # "Collins Avenue in Miami Beach": a name the gazetteer lacks lies in the known one
+        if _IN.fullmatch(between) and not first.candidates and second.candidates:
+            first.container = first.container if first.container is not None else i + 1
 
 
 def _link_lists(doc: Doc, toponyms: list[Toponym]) -> None:
