@@ -276,8 +276,8 @@ def test_possessive_containers_streets_and_bare_compass_words(
 
 
 def test_unknown_name_lies_in_the_place_after_in(nlp: Language, gazetteer: SqliteGazetteer) -> None:
-    # synthetic: an invented street in a real town, in a report that also names Fresno
-    text = "Fresno police said a shop on Pelican Avenue in Miami Beach was robbed."
+    # synthetic: an invented robbery on a real street, in a report that also names Fresno
+    text = "Police in Fresno said a shop on Collins Avenue in Miami Beach was robbed."
     _, places = _places(nlp, gazetteer, text)
-    street = next(p for p in places if p.text.startswith("Pelican"))
+    street = next(p for p in places if p.text == "Collins Avenue")
     assert "its container Miami Beach" in street.reason
