@@ -119,3 +119,20 @@ def test_a_modal_attack_is_a_threat_but_an_announced_deployment_stays_mobilize(
     by_trigger = {e.trigger.text: e for e in rec.events}
     assert by_trigger["deployed"].type == "MOBILIZE"
     assert by_trigger["attack"].type == "THREATEN"
+
+
+def test_violence_by_protesters_is_a_riot(extractor: Extractor) -> None:
+    # synthetic sentences about invented events
+    rec = extractor.extract("Rioters torched three buses in the old town on Friday.")
+    assert (top(rec).type, top(rec).mode) == ("PROTEST", "vandalize")
+    rec = extractor.extract("Demonstrators attacked a police station in the capital.")
+    assert (top(rec).type, top(rec).mode) == ("PROTEST", "riot")
+    rec = extractor.extract("Gunmen attacked a police station in the capital.")
+    assert top(rec).type == "ASSAULT"
+
+
+def test_blocking_the_internet_is_censorship(extractor: Extractor) -> None:
+    rec = extractor.extract("The authorities blocked access to social media across the region.")
+    assert (top(rec).type, top(rec).mode) == ("COERCE", "censor")
+    rec = extractor.extract("Farmers blocked the main road into the city.")
+    assert (top(rec).type, top(rec).mode) == ("PROTEST", "obstruct")

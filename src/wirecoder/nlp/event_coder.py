@@ -123,7 +123,10 @@ def _pos_fits(pos: str, token: Token) -> bool:
 
 
 def _neighbourhood(token: Token) -> dict[str, Token]:
-    """Return lemma -> token for the children, grandchildren and head of ``token``."""
+    """Return lemma -> token for the children, grandchildren and head of ``token``.
+
+    Also the object of a preposition on a child: "blocked access *to* social media".
+    """
     near: dict[str, Token] = {}
     for child in token.children:
         near.setdefault(child.lemma_.lower(), child)
@@ -131,6 +134,11 @@ def _neighbourhood(token: Token) -> dict[str, Token]:
         for grand in child.children:
             near.setdefault(grand.lemma_.lower(), grand)
             near.setdefault(grand.lower_, grand)
+            if grand.dep_ == "prep" and child.dep_ in ("dobj", "obj"):
+                for pobj in grand.children:
+                    if pobj.dep_ == "pobj":
+                        near.setdefault(pobj.lemma_.lower(), pobj)
+                        near.setdefault(pobj.lower_, pobj)
     if token.dep_ in ("compound", "amod", "nmod", "acl"):  # "a statement sent to ..."
         near.setdefault(token.head.lemma_.lower(), token.head)
     return near

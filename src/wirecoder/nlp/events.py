@@ -167,6 +167,7 @@ def fold(cands: list[Candidate], ontology: Ontology) -> list[Candidate]:
     kept = [c for c in kept if not is_background_noun(c, verb_types)]
     for cand in kept:
         _apply_modality(cand, ontology)
+        _crowd_violence(cand, ontology)
         depth = _subordination(cand.token)
         if depth:  # the main clause carries the reported event; background clauses rank lower
             cand.confidence *= SUBORDINATE_FACTOR**depth
@@ -232,6 +233,26 @@ def _vows_harm(outer: Candidate, inner: Candidate, ontology: Ontology) -> bool:
             for t in ontology.triggers
         )
     )
+
+
+def _doers(token: Token) -> list[Token]:
+    """Return the subject of ``token``, or the agent of its passive ("attacked by rioters")."""
+    out = [c for c in token.children if c.dep_ in ("nsubj",)]
+    for agent in (c for c in token.children if c.dep_ == "agent"):
+        out += [c for c in agent.children if c.dep_ == "pobj"]
+    return out
+
+
+def _crowd_violence(cand: Candidate, ontology: Ontology) -> None:
+    """Re-code violence by protesters as PROTEST riot (``crowd_violence`` in ``plover.json``)."""
+    if cand.type != "ASSAULT" or not ontology.crowd_modes:
+        return
+    doers = [d for d in _doers(cand.token) if d.lemma_.lower() in ontology.crowd_actors]
+    if not doers:
+        return
+    modes = ontology.crowd_modes
+    cand.reason += f"; ASSAULT by '{doers[0].text}' -> PROTEST (crowd_violence)"
+    cand.type, cand.mode = "PROTEST", modes.get(cand.mode or "", modes.get("*"))
 
 
 def _apply_modality(cand: Candidate, ontology: Ontology) -> None:

@@ -108,6 +108,9 @@ class Ontology:
     intent_types: dict[str, str] = field(default_factory=dict)
     #: types that a modal ("will attack") turns into a threat (``intent_types["conflictual"]``)
     threat_under_modal: frozenset[str] = frozenset()
+    #: doers whose ASSAULT is a violent protest, and the PROTEST mode per ASSAULT mode ("*": other)
+    crowd_actors: frozenset[str] = frozenset()
+    crowd_modes: dict[str, str] = field(default_factory=dict)
 
     def codes(self, type_name: str, mode: str | None = None) -> Codes:
         """Return the CAMEO/quad/score/ACLED codes of a type and mode."""
@@ -302,6 +305,7 @@ def _merge_plover(folders: list[Path]) -> tuple[dict[str, Any], Path]:
         "complement_modes": {},
         "intent_types": {},
         "threat_under_modal": [],
+        "crowd_violence": {"actors": [], "modes": {}},
     }
     last = folders[0] / "plover.json"
     for folder in folders:
@@ -318,6 +322,14 @@ def _merge_plover(folders: list[Path]) -> tuple[dict[str, Any], Path]:
         merged["intent_types"].update(raw.get("intent_types", {}))
         if "threat_under_modal" in raw:  # a later folder replaces the list
             merged["threat_under_modal"] = list(raw["threat_under_modal"])
+        if "crowd_violence" in raw:  # and the crowd-violence table
+            crowd = raw["crowd_violence"]
+            if not isinstance(crowd, dict) or not isinstance(crowd.get("modes", {}), dict):
+                raise _fail(path, "crowd_violence: expected {'actors': [...], 'modes': {...}}")
+            merged["crowd_violence"] = {
+                "actors": list(crowd.get("actors", [])),
+                "modes": dict(crowd.get("modes", {})),
+            }
         last = path
     return merged, last
 
@@ -335,6 +347,10 @@ def _check_mappings(ontology: Ontology, path: Path) -> None:
     for type_name in ontology.threat_under_modal:
         if type_name not in ontology.types:
             raise _fail(path, f"threat_under_modal: unknown type {type_name!r}")
+    protest = ontology.types.get("PROTEST")
+    for key, mode in ontology.crowd_modes.items():
+        if protest is None or mode not in protest.modes:
+            raise _fail(path, f"crowd_violence.modes.{key}: unknown PROTEST mode {mode!r}")
 
 
 def _load(folders: list[Path]) -> Ontology:
@@ -348,6 +364,8 @@ def _load(folders: list[Path]) -> Ontology:
         complement_modes=raw["complement_modes"],
         intent_types=raw["intent_types"],
         threat_under_modal=frozenset(raw["threat_under_modal"]),
+        crowd_actors=frozenset(a.lower() for a in raw["crowd_violence"]["actors"]),
+        crowd_modes=raw["crowd_violence"]["modes"],
     )
     _check_mappings(ontology, plover_path)
     context_set = set(ontology.contexts)
