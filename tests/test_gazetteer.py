@@ -193,3 +193,8 @@ def test_airports_and_air_bases_named_apart_from_their_city(gazetteer: SqliteGaz
     heathrow = [c for c in gazetteer.candidates("Heathrow airport") if c.feature_code == "AIRP"]
     assert [(c.country, c.feature_class) for c in heathrow] == [("GBR", "S")]
     assert any(c.country == "SYR" for c in gazetteer.candidates("Khmeimim"))
+
+
+def test_large_provinces_sit_at_their_middle_not_their_towns(gazetteer: SqliteGazetteer) -> None:
+    ontario = next(c for c in gazetteer.candidates("Ontario") if c.feature_code == "ADM1")
+    assert (ontario.geonameid, ontario.lat, ontario.lon) == (6093943, 49.25, -84.5)
