@@ -237,3 +237,13 @@ def test_threaten_event_carries_the_status_of_the_threatened_act(nlp) -> None:  
     assert made.attribution[1].parent == 0
     assert denied.status == EventStatus.DENIED
     assert bare.status == EventStatus.THREATENED
+
+
+def test_modal_act_coded_as_a_threat_is_threatened(nlp) -> None:  # type: ignore[no-untyped-def]
+    # synthetic: an invented commander's statement
+    text = "The commander said his troops would crush the rebels."
+    doc = nlp(text)
+    doc._.events = [_event("m1", text, "crush", etype="THREATEN")]
+    doc._.actors, doc._.errors = [], []
+    AttributionComponent(Settings())(doc)
+    assert doc._.events[0].status == EventStatus.THREATENED

@@ -35,9 +35,12 @@ _HAPPENED = frozenset(
     }
 )
 
-#: Statuses of a threat verb that say only that the threat was made: the THREATEN event is then
-#: ``threatened``, the status of the act it stands for ("threatened to attack").
-_THREAT_MADE = frozenset({EventStatus.ASSERTED, EventStatus.REPORTED, EventStatus.CLAIMED})
+#: Statuses of a threat that say only that it was made: the THREATEN event is then
+#: ``threatened``, the status of the act it stands for ("threatened to attack"). ``future`` is
+#: among them: "troops will crush the rebels", coded THREATEN from its modal, is the threat.
+_THREAT_MADE = frozenset(
+    {EventStatus.ASSERTED, EventStatus.REPORTED, EventStatus.CLAIMED, EventStatus.FUTURE}
+)
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 
 
