@@ -136,3 +136,9 @@ def test_blocking_the_internet_is_censorship(extractor: Extractor) -> None:
     assert (top(rec).type, top(rec).mode) == ("COERCE", "censor")
     rec = extractor.extract("Farmers blocked the main road into the city.")
     assert (top(rec).type, top(rec).mode) == ("PROTEST", "obstruct")
+
+
+def test_workers_who_went_on_strike_are_its_actor(extractor: Extractor) -> None:
+    # synthetic: "went" is also how a device "went off", whose subject is no actor
+    rec = extractor.extract("Dock workers in Mombasa went on strike on Monday.")
+    assert [a.text for a in top(rec).actor] == ["Dock workers"]

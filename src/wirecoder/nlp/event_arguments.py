@@ -192,7 +192,11 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     actors = [d for a in actors for d in _doers(a)]
     actors, recipients = [counted(a) for a in actors], [counted(r) for r in recipients]
     lemma = cand.token.lemma_.lower()
-    if lemma in INSTRUMENT_VERBS and not any(c.dep_ == "dobj" for c in cand.token.children):
+    if (
+        lemma in INSTRUMENT_VERBS
+        and not cand.extra_tokens  # "workers went on strike": a phrase, not a device
+        and not any(c.dep_ == "dobj" for c in cand.token.children)
+    ):
         actors = []  # "the device exploded": what went off is not who set it off
     elif lemma in PATIENT_SUBJECT_VERBS and cand.token.pos_ in ("VERB", "AUX"):
         actors, recipients = [], actors + recipients
