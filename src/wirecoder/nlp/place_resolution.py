@@ -49,7 +49,9 @@ class Toponym:
     source: str  # "ner:GPE", "gazetteer+context", ...
     candidates: list[Candidate] = field(default_factory=list)
     kind: str | None = None
-    container: int | None = None  # index of the toponym after a comma ("Tripoli, Lebanon")
+    # index of the toponym that contains it: after a comma ("Tripoli, Lebanon"), a possessor
+    # before it ("Syria's Idlib"), or after "in" for a name the gazetteer lacks
+    container: int | None = None
     siblings: tuple[int, ...] = ()  # indices of the other items of its list ("A, B and C")
 
 
@@ -260,7 +262,9 @@ def resolve_toponyms(
     hints = [
         Hint(
             _kind(every, i),
-            _container_candidate(every, t.container, towns=(t.container or 0) < i),
+            _container_candidate(
+                every, t.container, towns=t.container is not None and t.container < i
+            ),
             names_outlet(t.text, outlet),
         )
         for i, t in enumerate(every)

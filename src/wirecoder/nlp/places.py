@@ -363,7 +363,8 @@ _LIST_JOIN = re.compile(r"\s*(,|,?\s*(and|or|&))\s*", re.IGNORECASE)
 
 def _link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
     """Mark "Tripoli, Lebanon": a toponym after a comma that can be an area contains the first;
-    and "Syria's Idlib": a country, province or large town contains what it possesses.
+    "Syria's Idlib": a country, province or large town contains what it possesses; and
+    "Collins Avenue in Miami Beach": a name the gazetteer lacks lies in the known one after "in".
 
     Not before a list's last item: in "Washington, New York and Boston" the second name is the
     next item ("Louisville, Ky., New Haven, Conn." is a list of contained towns).
