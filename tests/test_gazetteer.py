@@ -198,3 +198,8 @@ def test_airports_and_air_bases_named_apart_from_their_city(gazetteer: SqliteGaz
 def test_large_provinces_sit_at_their_middle_not_their_towns(gazetteer: SqliteGazetteer) -> None:
     ontario = next(c for c in gazetteer.candidates("Ontario") if c.feature_code == "ADM1")
     assert (ontario.geonameid, ontario.lat, ontario.lon) == (6093943, 49.25, -84.5)
+
+
+def test_canadian_province_abbreviations(gazetteer: SqliteGazetteer) -> None:
+    assert [c.geonameid for c in gazetteer.candidates("B.C.")] == [5909050]
+    assert any(c.geonameid == 6115047 for c in gazetteer.candidates("Que."))
