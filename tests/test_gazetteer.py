@@ -175,7 +175,7 @@ def test_admin1_table_reader(tmp_path: Path) -> None:
         ("SY", "09"): ("Aleppo", 170062),
     }
     table.write_text("ET.53\tTigray\n")
-    with pytest.raises(ValueError, match=r"admin1CodesASCII.txt:1: not an admin1 line"):
+    with pytest.raises(DataFileError, match=r"W501.*admin1CodesASCII.txt:1: not an admin1 line"):
         admin1_geonames(table)
 
 

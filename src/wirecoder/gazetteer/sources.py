@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import DataFileError, ErrorCode
+
 __all__ = [
     "Area",
     "RgCity",
@@ -101,7 +103,11 @@ def admin1_geonames(path: Path | None = None) -> dict[tuple[str, str], tuple[str
                 continue
             fields = line.rstrip("\n").split("\t")
             if len(fields) != 4 or "." not in fields[0] or not fields[3].isdigit():
-                raise ValueError(f"{path}:{number}: not an admin1 line: {line.strip()!r}")
+                raise DataFileError(
+                    ErrorCode.W501,
+                    path=f"{path}:{number}",
+                    detail=f"not an admin1 line (CC.CODE, name, ascii name, id): {line.strip()!r}",
+                )
             country2, code = fields[0].split(".", 1)
             out[(country2, code)] = (fields[1], int(fields[3]))
     return out

@@ -13,9 +13,6 @@ context of the document's other places.
 
 from __future__ import annotations
 
-import itertools
-import re
-
 from spacy.tokens import Doc, Span
 
 from ..config import Settings
@@ -25,6 +22,7 @@ from ..gazetteer.outlets import outlet_country
 from ..gazetteer.resolve import DocumentContext, ScoredCandidate, rank_candidates
 from ..records import Place
 from .component import Component
+from .place_links import is_landmark, link_containers, link_lists
 from .place_resolution import APPROXIMATE, Toponym, outlet_toponyms, resolve_toponyms
 
 __all__ = [
@@ -177,15 +175,6 @@ QUALIFIERS = frozenset(
 )
 
 
-def _landmark(c: Candidate) -> bool:
-    """Return True for a place that names the things in it: a country, province or large town."""
-    if c.match_kind != 0:
-        return False
-    return c.feature_code in ("PCLI", "ADM1") or (
-        c.feature_class == "P" and c.population >= 100_000
-    )
-
-
 def _known_part(gazetteer: Gazetteer, span: Span) -> tuple[Span, list[Candidate]]:
     """Return the leading place name of an unknown name, with its candidates.
 
@@ -198,7 +187,7 @@ def _known_part(gazetteer: Gazetteer, span: Span) -> tuple[Span, list[Candidate]
         found = _lookup(gazetteer, head.text)
         if head[-1].lower_ in QUALIFIERS:
             continue  # "Eastern Ghouta", "South Ingleside Avenue"
-        if found and (head[-1].lower_ in KIND_WORDS or any(map(_landmark, found))):
+        if found and (head[-1].lower_ in KIND_WORDS or any(map(is_landmark, found))):
             return head, found
     return span, []
 
@@ -324,8 +313,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             continue  # unknown buildings and roads; "in Kaya, Aminata Zongo" is no container
         toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
     toponyms = sorted(toponyms + _repeats(doc, toponyms), key=lambda t: t.start)
-    _link_containers(doc, toponyms)
-    _link_lists(doc, toponyms)
+    link_containers(doc, toponyms)
+    link_lists(doc, toponyms)
     return toponyms
 
 
@@ -350,66 +339,9 @@ def gold_toponyms(
         as_adjective = demonym_candidates(text, demonyms, gazetteer) if demonyms else []
         candidates = as_adjective or _lookup(gazetteer, text)
         toponyms.append(Toponym(start, end, text, "gold", candidates, kind))
-    _link_containers(doc, toponyms)
-    _link_lists(doc, toponyms)
+    link_containers(doc, toponyms)
+    link_lists(doc, toponyms)
     return toponyms
-
-
-_POSSESSIVE = re.compile(r"['’]s\s+")
-_IN = re.compile(r"\s+in\s+", re.IGNORECASE)
-_LIST_END = re.compile(r"\s*,?\s*(and|or|&)\s*", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(,|,?\s*(and|or|&))\s*", re.IGNORECASE)
-
-
-def _link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
-    """Mark "Tripoli, Lebanon": a toponym after a comma that can be an area contains the first;
-    "Syria's Idlib": a country, province or large town contains what it possesses; and
-    "Collins Avenue in Miami Beach": a name the gazetteer lacks lies in the known one after "in".
-
-    Not before a list's last item: in "Washington, New York and Boston" the second name is the
-    next item ("Louisville, Ky., New Haven, Conn." is a list of contained towns).
-    """
-    full_text = doc.text
-    for i, (first, second) in enumerate(itertools.pairwise(toponyms)):
-        between = full_text[first.end : second.start]
-        if between.strip() != "," or not any(
-            c.feature_code in ("PCLI", "ADM1", "ADM2") for c in second.candidates
-        ):
-            continue
-        after = toponyms[i + 2] if i + 2 < len(toponyms) else None
-        if after is not None and _LIST_END.fullmatch(full_text[second.end : after.start]):
-            continue
-        first.container = i + 1
-    for i, (first, second) in enumerate(itertools.pairwise(toponyms)):
-        # "Syria's Idlib", "London's Heathrow": the possessor contains the second name
-        between = full_text[first.end : second.start]
-        possessive = _POSSESSIVE.fullmatch(between)
-        if possessive and second.container is None and any(map(_landmark, first.candidates)):
-            second.container = i
-        # "Collins Avenue in Miami Beach": a name the gazetteer lacks lies in the known one
-        if _IN.fullmatch(between) and not first.candidates and second.candidates:
-            first.container = first.container if first.container is not None else i + 1
-
-
-def _link_lists(doc: Doc, toponyms: list[Toponym]) -> None:
-    """Give the items of a list of toponyms ("Missouri, New York and Virginia") their siblings.
-
-    A name in a container pair ("Buffalo, New York") is no list item.
-    """
-    paired = {t.container for t in toponyms if t.container is not None}
-    paired |= {i for i, t in enumerate(toponyms) if t.container is not None}
-    groups: list[list[int]] = []
-    for i, (first, second) in enumerate(itertools.pairwise(toponyms)):
-        if i in paired or i + 1 in paired:
-            continue
-        if _LIST_JOIN.fullmatch(doc.text[first.end : second.start]):
-            if groups and groups[-1][-1] == i:
-                groups[-1].append(i + 1)
-            else:
-                groups.append([i, i + 1])
-    for group in groups:
-        for i in group:
-            toponyms[i].siblings = tuple(j for j in group if j != i)
 
 
 # --- the component ------------------------------------------------------------------------
