@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..nlp.attribution import trigger_head
 from ..records import DocumentRecord, Event, Place
 from .muc4_confidence import (
     document_confidence,
@@ -322,10 +323,7 @@ def _threat_lemmas() -> frozenset[str]:
 
 def _trigger_token(event: Event, doc: Doc | None) -> Token | None:
     """Return the root token of an event's trigger in the parse, or None without one."""
-    if doc is None:
-        return None
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return trigger_head(doc, event) if doc is not None else None
 
 
 def _document_organisations(record: DocumentRecord) -> list[str]:

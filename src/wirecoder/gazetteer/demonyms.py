@@ -7,13 +7,12 @@ of continents, regions and provinces ("European", "South Ossetian", "Texan") to 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 from ..errors import DataFileError, ErrorCode
 from .lookup import Candidate, Gazetteer
-from .sources import read_json
+from .sources import read_json, table_rows
 
 __all__ = ["demonym_candidates", "demonym_country", "load_demonyms", "load_regional_demonyms"]
 
@@ -23,7 +22,7 @@ def load_demonyms(path: Path | None = None) -> dict[str, str]:
     """Return {demonym in lower case: ISO alpha-3}, plurals included; W501 on a bad line."""
     path = path or Path(str(resources.files("wirecoder.gazetteer") / "data" / "demonyms.tsv"))
     table: dict[str, str] = {}
-    for number, parts in _rows(path):
+    for number, parts in table_rows(path):
         if len(parts) != 2 or len(parts[1]) != 3 or not parts[1].isupper():
             raise DataFileError(
                 ErrorCode.W501, path=f"{path}:{number}", detail="want 'demonym<TAB>ISO3'"
@@ -32,13 +31,6 @@ def load_demonyms(path: Path | None = None) -> dict[str, str]:
         table[word] = country
         table.setdefault(_plural(word), country)
     return table
-
-
-def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, tab-separated fields) of a data table, less blank and comment lines."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line.split("\t")
 
 
 def _plural(word: str) -> str:
@@ -53,7 +45,7 @@ def load_regional_demonyms(path: Path | None = None) -> dict[str, tuple[str, str
         str(resources.files("wirecoder.gazetteer") / "data" / "regional_demonyms.tsv")
     )
     table: dict[str, tuple[str, str | None]] = {}
-    for number, fields in _rows(path):
+    for number, fields in table_rows(path):
         parts = [field.strip() for field in fields]
         code = parts[2] if len(parts) == 3 else ""
         if not parts[0] or not parts[1] or not (code == "-" or (len(code) == 3 and code.isupper())):

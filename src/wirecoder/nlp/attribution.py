@@ -20,7 +20,7 @@ from .component import Component
 from .cues import CueLexicon, load_cues
 from .modality import AttributionDraft, StatusDecision, analyse_trigger
 
-__all__ = ["AttributionComponent", "link_contradictions"]
+__all__ = ["AttributionComponent", "link_contradictions", "trigger_head"]
 
 log = logging.getLogger(__name__)
 
@@ -59,19 +59,20 @@ class AttributionComponent(Component):
         events: list[Event] = doc._.events or []
         actors: list[Actor] = doc._.actors or []
         for event in events:
-            token = _trigger_head(doc, event)
+            token = trigger_head(doc, event)
             if token is None:
                 log.debug("event %s: trigger %r is not in the text", event.id, event.trigger.text)
                 continue
-            decision = (
-                self._threat(token) if event.type == "THREATEN" else None
-            ) or analyse_trigger(token, cues=self.cues)
+            if event.type == "THREATEN":
+                decision = self._threat(token)
+            else:
+                decision = analyse_trigger(token, cues=self.cues)
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
         link_contradictions(events, doc=doc)
         return doc
 
-    def _threat(self, token: Token) -> StatusDecision | None:
+    def _threat(self, token: Token) -> StatusDecision:
         """Return the status of the act a THREATEN event stands for, with its chain of sources.
 
         PLOVER codes "the group threatened to attack convoys" as one THREATEN event on the
@@ -93,7 +94,8 @@ class AttributionComponent(Component):
         return decision
 
 
-def _trigger_head(doc: Doc, event: Event) -> Token | None:
+def trigger_head(doc: Doc, event: Event) -> Token | None:
+    """Return the root token of an event's trigger in the parse, or None if it is not there."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
@@ -131,7 +133,7 @@ def _participants(event: Event) -> set[str]:
 
 def _lemma(event: Event, doc: Doc | None) -> str:
     if doc is not None:
-        token = _trigger_head(doc, event)
+        token = trigger_head(doc, event)
         if token is not None:
             return token.lemma_.lower()
     return event.trigger.text.lower()

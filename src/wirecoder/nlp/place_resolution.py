@@ -273,8 +273,9 @@ def resolve_toponyms(
     text_keys = [name_key(t.text) for t in every]
     neighbours = neighbour_counts(text_keys, [t.candidates for t in every])
     rounds = _first_pass(every, hints)
-    hints = _list_kinds(every, hints, rounds)
-    rounds = _first_pass(every, hints)
+    listed = _list_kinds(every, hints, rounds)
+    if listed != hints:  # a list named its items' level: choose again with it
+        hints, rounds = listed, _first_pass(every, listed)
     for _ in range(CONTEXT_PASSES):
         rounds = _pass(every, hints, rounds, base, neighbours, text_keys)
     hints = hints[: len(toponyms)]
