@@ -53,6 +53,22 @@ def test_state_abbreviations_resolve_to_the_state(gazetteer: SqliteGazetteer) ->
         assert ranked[0].candidate.geonameid == geonameid, text
 
 
+def test_abbreviations_without_stops_follow_the_documents_country(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic sentences; "WA" is Western Australia and Washington's postal code, and a code
+    # after "Town," is taken as a place even where the small model tags none ("WA") or an ORG
+    perth = _places(nlp, gazetteer, "Police in Perth, WA, closed a bridge.")
+    assert {p.text: p.geonameid for p in perth}.get("WA") == 2058645
+    seattle = _places(nlp, gazetteer, "Police in Seattle and Tacoma, WA, closed a bridge.")
+    assert {p.text: p.geonameid for p in seattle}.get("WA") == 5815135
+    kelowna = _places(nlp, gazetteer, "The fire in Kelowna, BC, spread overnight.")
+    assert {p.text: p.geonameid for p in kelowna}.get("BC") == 5909050
+    for text, geonameid in (("NSW", 2155400), ("BC", 5909050), ("NJ", 5101760)):
+        ranked = rank_candidates(gazetteer.candidates(text), text)
+        assert ranked[0].candidate.geonameid == geonameid, text
+
+
 def test_qualified_region_keeps_its_span_and_resolves_to_the_named_place(
     nlp: Language, gazetteer: SqliteGazetteer
 ) -> None:

@@ -103,6 +103,8 @@ KIND_WORDS = {
 _ARTICLE_PREFIXES = ("the ", "The ")
 #: source suffix of the parts after the first of an entity split at commas.
 AFTER_COMMA = ":after-comma"
+#: source of a name taken because it follows a place and a comma ("Tacoma, WA").
+AFTER_PLACE_COMMA = "gazetteer+after-place-comma"
 #: country votes for the outlet's own country (a ".co.uk" paper): as many as a dateline's.
 OUTLET_WEIGHT = 2
 
@@ -211,6 +213,20 @@ def _after_preposition(doc: Doc, span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
+def _after_place_comma(doc: Doc, span: Span) -> bool:
+    """Return True for the second name of "Tacoma, WA" or "Kelowna, BC": a place and a comma."""
+    return (
+        span.start >= 2
+        and doc[span.start - 1].text == ","
+        and doc[span.start - 2].ent_type_ in PLACE_LABELS
+    )
+
+
+def _names_an_area(candidates: list[Candidate]) -> bool:
+    """Return True when a name after "Town," can be the area the town lies in."""
+    return any(c.feature_code == "ADM1" or c.feature_code.startswith("PCL") for c in candidates)
+
+
 def _plausible(candidates: list[Candidate]) -> bool:
     """Return True when a name outside NER is a known settlement or area worth taking."""
     return any(
@@ -270,6 +286,14 @@ def _spans(doc: Doc, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
                 out.append((part, f"ner:{ent.label_}" + (AFTER_COMMA if k else "")))
         elif ent.label_ in MISLABELS and _after_preposition(doc, ent):
             out.append((ent, f"gazetteer+context:{ent.label_}"))
+        elif ent.label_ in MISLABELS and _after_place_comma(doc, ent):
+            out.append((ent, f"{AFTER_PLACE_COMMA}:{ent.label_}"))
+    for token in doc:
+        # an untagged state or province code after a town: "Tacoma, WA"
+        span = doc[token.i : token.i + 1]
+        if token.i not in covered and token.is_upper and _after_place_comma(doc, span):
+            covered.add(token.i)
+            out.append((span, AFTER_PLACE_COMMA))
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or not token.is_title:
             continue
@@ -307,7 +331,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             span, candidates = _known_part(gazetteer, span)
             source += ":part" if candidates else ""
             start, end, text = _trim(span)
-        if source.startswith("gazetteer") and not _plausible(candidates):
+        if source.startswith(AFTER_PLACE_COMMA) and not _names_an_area(candidates):
+            continue
+        if source.startswith("gazetteer+context") and not _plausible(candidates):
             continue
         if not candidates and (span.label_ == "FAC" or source.endswith(AFTER_COMMA)):
             continue  # unknown buildings and roads; "in Kaya, Aminata Zongo" is no container
