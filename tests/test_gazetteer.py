@@ -163,6 +163,9 @@ def test_admin1_areas_carry_geonames_ids(gazetteer: SqliteGazetteer) -> None:
     assert [(c.geonameid, c.lat, c.lon) for c in tigray] == [(444187, 14.03, 38.75)]
     eu = gazetteer.candidates("European Union")[0]
     assert eu.geonameid == 6695072
+    # a territory GeoNames keeps as an admin1 area of its country merges into it by name
+    west_bank = [c for c in gazetteer.candidates("West Bank") if c.country == "PSE"]
+    assert [(c.geonameid, c.lat, c.lon) for c in west_bank] == [(285153, 31.95, 35.25)]
 
 
 def test_admin1_table_reader(tmp_path: Path) -> None:

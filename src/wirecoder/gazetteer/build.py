@@ -429,19 +429,31 @@ def _add_cities(
 
 
 def _known_admin1(index: _Index, place: SupplementPlace) -> int | None:
-    """Return the id of the admin1 area with a GeoNames id that a supplement ADM1 row names."""
-    if place.geonameid is not None or place.feature_code != "ADM1":
+    """Return the id of the admin1 area with a GeoNames id that a supplement area row names.
+
+    A province (ADM1), or a territory or region of one country that GeoNames keeps as an
+    admin1 area of that country ("West Bank", "Gaza Strip", "Abkhazia").
+    """
+    if place.geonameid is not None or place.country is None:
         return None
-    for name in [place.name, *place.alternatenames]:
-        for variant in [name, *_admin_variants(name)]:
-            for key in name_keys(variant):
-                row = index.conn.execute(
-                    "SELECT p.id FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
-                    "AND p.feature_code = 'ADM1' AND p.country = ? AND p.geonameid IS NOT NULL",
-                    (key, place.country),
-                ).fetchone()
-                if row:
-                    return int(row[0])
+    if place.feature_code not in ("ADM1", "TERR", "RGN"):
+        return None
+    names = [place.name, *place.alternatenames]
+    keys = [
+        key
+        for name in names
+        for variant in [name, *_admin_variants(name)]
+        for key in name_keys(variant)
+    ]
+    for key in dict.fromkeys(keys):  # in order: the main name first
+        row = index.conn.execute(
+            "SELECT p.id, p.name FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "AND p.feature_code = 'ADM1' AND p.country = ? AND p.geonameid IS NOT NULL",
+            (key, place.country),
+        ).fetchone()
+        # a territory or region must be the area by its own name, not by an alias of it
+        if row and (place.feature_code == "ADM1" or set(keys) & set(name_keys(row[1]))):
+            return int(row[0])
     return None
 
 
