@@ -232,3 +232,28 @@ def test_large_provinces_sit_at_their_middle_not_their_towns(gazetteer: SqliteGa
 def test_canadian_province_abbreviations(gazetteer: SqliteGazetteer) -> None:
     assert [c.geonameid for c in gazetteer.candidates("B.C.")] == [5909050]
     assert any(c.geonameid == 6115047 for c in gazetteer.candidates("Que."))
+
+
+def test_prune_deletes_other_cached_builds_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from wirecoder.cli import main
+    from wirecoder.gazetteer import default_gazetteer_path
+
+    monkeypatch.setenv("WIRECODER_CACHE", str(tmp_path))
+    current = default_gazetteer_path()
+    old = [tmp_path / "gazetteer-4.sqlite", tmp_path / "gazetteer-5-0123456789.sqlite"]
+    for path in [current, *old]:
+        path.write_bytes(b"x" * 1000)
+    (tmp_path / "notes.txt").write_text("not ours")
+    dry = CliRunner().invoke(main, ["gazetteer", "prune", "--dry-run"])
+    assert dry.exit_code == 0 and dry.output.count("would delete") == 2
+    assert all(p.exists() for p in old)
+    result = CliRunner().invoke(main, ["gazetteer", "prune"])
+    assert result.exit_code == 0, result.output
+    assert not any(p.exists() for p in old)
+    assert current.exists() and (tmp_path / "notes.txt").exists()
+    again = CliRunner().invoke(main, ["gazetteer", "prune"])
+    assert "no other cached gazetteer builds" in again.output

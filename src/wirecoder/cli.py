@@ -574,6 +574,27 @@ def gazetteer_build(path: Path | None) -> None:
     click.echo(f"gazetteer written to {target}")
 
 
+@gazetteer.command("prune")
+@click.option("--dry-run", is_flag=True, help="List the files without deleting them.")
+def gazetteer_prune(dry_run: bool) -> None:
+    """Delete cached gazetteer builds of other versions (about 50 MB each).
+
+    Every gazetteer version or source package upgrade builds a new file in the cache folder
+    and leaves the old one. Installations that share the folder and still use an older
+    build rebuild it on first use (about half a minute).
+    """
+    from .gazetteer import stale_gazetteers
+
+    stale = stale_gazetteers()
+    for path in stale:
+        size = path.stat().st_size / 1e6
+        if not dry_run:
+            path.unlink(missing_ok=True)
+        click.echo(f"{'would delete' if dry_run else 'deleted'} {path} ({size:.0f} MB)")
+    if not stale:
+        click.echo("no other cached gazetteer builds")
+
+
 @gazetteer.command("lookup")
 @click.argument("name")
 @click.option("--path", type=click.Path(path_type=Path), help="Gazetteer SQLite file.")

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from .build import GAZETTEER_VERSION, build_gazetteer
-from .lookup import Candidate, Gazetteer, SqliteGazetteer, default_gazetteer_path, open_gazetteer
+from .lookup import (
+    Candidate,
+    Gazetteer,
+    SqliteGazetteer,
+    default_gazetteer_path,
+    open_gazetteer,
+    stale_gazetteers,
+)
 from .supplement import load_supplement
 
 __all__ = [
@@ -15,4 +22,5 @@ __all__ = [
     "default_gazetteer_path",
     "load_supplement",
     "open_gazetteer",
+    "stale_gazetteers",
 ]

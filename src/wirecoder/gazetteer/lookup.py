@@ -20,6 +20,7 @@ __all__ = [
     "SqliteGazetteer",
     "default_gazetteer_path",
     "open_gazetteer",
+    "stale_gazetteers",
 ]
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,24 @@ def default_gazetteer_path() -> Path:
         xdg = os.environ.get("XDG_CACHE_HOME")
         folder = (Path(xdg) if xdg else Path.home() / ".cache") / "wirecoder"
     return folder / f"gazetteer-{GAZETTEER_VERSION}-{sources_fingerprint()}.sqlite"
+
+
+def stale_gazetteers() -> list[Path]:
+    """Return the cached gazetteer builds other than the current one, oldest first.
+
+    Each new gazetteer version or source package version builds a new file (about 50 MB) in
+    the cache folder; the older ones are never read again by this installation, though another
+    installation sharing the folder may still use its own.
+    """
+    current = default_gazetteer_path()
+    if not current.parent.is_dir():
+        return []
+    found = [
+        p
+        for p in current.parent.glob("gazetteer-*.sqlite")
+        if p.name != current.name and p.is_file()
+    ]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
 
 
 def open_gazetteer(path: Path | None = None) -> SqliteGazetteer:
