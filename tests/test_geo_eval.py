@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from wirecoder.eval.base import benchmarks_dir
@@ -11,6 +13,7 @@ from wirecoder.eval.geoparsing import (
     MAX_ERROR_KM,
     GeoVirus,
     GeoWebNews,
+    TRNews,
     geocoding_metrics,
     read_geovirus,
     read_gwn,
@@ -40,8 +43,13 @@ def test_geocoding_metrics() -> None:
 
 
 def test_dataset_names() -> None:
-    assert (GeoWebNews.name, LGL.name, GeoVirus.name) == ("gwn", "lgl", "geovirus")
-    assert {GeoWebNews.folder, LGL.folder, GeoVirus.folder} == {"geoparsing"}
+    assert (GeoWebNews.name, LGL.name, GeoVirus.name, TRNews.name) == (
+        "gwn",
+        "lgl",
+        "geovirus",
+        "trnews",
+    )
+    assert {GeoWebNews.folder, LGL.folder, GeoVirus.folder, TRNews.folder} == {"geoparsing"}
     assert "Demonym" not in GWN_TOPONYM_TYPES and "Literal" in GWN_TOPONYM_TYPES
 
 
@@ -62,3 +70,45 @@ def test_readers_give_exact_spans() -> None:
     assert (
         sum(len(d.toponyms) for d in geovirus) >= 2167
     )  # README: all 2,167 match after the -1 shift
+
+
+# A synthetic article in TR-News' (LGL's) format: invented incident, real places; the second
+# span's offsets drift by 2, as in some TR-News articles, and "Kenyan" is tagged as Kenya.
+_TRNEWS = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="900001">
+    <title>Synthetic test article</title>
+    <url>http://example.co.ke/news/1</url>
+    <domain>example.co.ke</domain>
+    <dltime>2026-11-27</dltime>
+    <text><![CDATA[Kenyan police said a fictional group attacked a depot in Mombasa on Monday.]]></text>
+    <toponyms>
+      <toponym><phrase>Kenyan</phrase><start>0</start><end>6</end>
+        <gaztag geonameid="192950"><name>Kenya</name><lat>1</lat><lon>38</lon></gaztag>
+      </toponym>
+      <toponym><phrase>Mombasa</phrase><start>63</start><end>70</end>
+        <gaztag geonameid="186301"><name>Mombasa</name><lat>-4.05466</lat><lon>39.66359</lon></gaztag>
+      </toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_trnews_reader_repairs_drifting_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "TR-News.xml"
+    path.write_text(_TRNEWS, encoding="utf-8")
+    [doc] = TRNews().read(path)
+    assert doc.doc_id == "trnews:900001" and doc.url == "example.co.ke"
+    assert [(t.text, doc.text[t.start : t.end], t.geonameid) for t in doc.toponyms] == [
+        ("Kenyan", "Kenyan", 192950),
+        ("Mombasa", "Mombasa", 186301),
+    ]
+
+
+def test_trnews_is_skipped_without_its_sealed_file(tmp_path: Path) -> None:
+    from wirecoder.eval.runner import is_skipped, run_evaluation
+
+    (tmp_path / "geoparsing").mkdir()
+    [result] = run_evaluation(["trnews"], data=tmp_path)
+    assert is_skipped(result) and "TR-News.xml (file missing)" in result.notes[0]

@@ -1,4 +1,4 @@
-"""Geoparsing benchmarks: GeoWebNews (GWN), LGL and GeoVirus (Gritta et al. 2019 release).
+"""Geoparsing benchmarks: GeoWebNews (GWN), LGL, GeoVirus and TR-News (Gritta et al. 2019 release).
 
 Conventions, stated with every score (``EvalResult.notes``):
 
@@ -10,7 +10,11 @@ Conventions, stated with every score (``EvalResult.notes``):
   and the *_Expression types (common nouns) are not.
 * Recognition: P/R/F1 on exact spans (``toponym_*``) and on overlapping spans
   (``toponym_*_overlap``), one to one.
-* Each article's outlet address (GWN link, LGL domain, GeoVirus source) is passed as its URL:
+* TR-News is in LGL's format; it also tags nationality adjectives ("Turkish" -> Turkey) as
+  toponyms, which we do not output as places (recall is lower by design), and ``gold_*``
+  resolves them as their country. Its file belongs wholly to the sealed part: without it
+  the dataset is skipped (W601).
+* Each article's outlet address (GWN link, LGL and TR-News domain, GeoVirus source) is passed as its URL:
   a country-code domain is country context, as in production.
 * Geocoding: on gold toponyms with coordinates that a predicted place overlaps; a matched
   but unresolved place counts as the largest error (20,039 km). ``gold_*`` metrics resolve the
@@ -37,7 +41,15 @@ from .base import Dataset, EvalResult
 if TYPE_CHECKING:
     from ..api import Extractor
 
-__all__ = ["LGL", "GeoVirus", "GeoWebNews", "GoldToponym", "geocoding_metrics", "repair_span"]
+__all__ = [
+    "LGL",
+    "GeoVirus",
+    "GeoWebNews",
+    "GoldToponym",
+    "TRNews",
+    "geocoding_metrics",
+    "repair_span",
+]
 
 MAX_ERROR_KM = 20039.0
 GWN_TOPONYM_TYPES = frozenset(
@@ -130,11 +142,13 @@ def read_gwn(path: Path) -> list[GoldDoc]:
     return docs
 
 
-def read_lgl(path: Path) -> list[GoldDoc]:
+def read_lgl(path: Path, *, prefix: str = "lgl") -> list[GoldDoc]:
+    """Read LGL's format (TR-News uses it too): articles with toponyms and GeoNames tags."""
     docs = []
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
-        doc = GoldDoc(f"lgl:{art.get('docid')}", text, url=art.findtext("domain"))
+        domain = (art.findtext("domain") or "").strip() or None
+        doc = GoldDoc(f"{prefix}:{art.get('docid')}", text, url=domain)
         for t in art.iter("toponym"):
             tag = t.find("gaztag")
             geo: dict[str, float | int | None] = {}
@@ -361,3 +375,12 @@ class GeoVirus(_GeoparsingDataset):
 
     def read(self, data: Path) -> list[GoldDoc]:
         return read_geovirus(data)
+
+
+class TRNews(_GeoparsingDataset):
+    name = "trnews"
+    filename = "TR-News.xml"
+    description = "TR-News global news (sealed part only): toponym recognition and geocoding."
+
+    def read(self, data: Path) -> list[GoldDoc]:
+        return read_lgl(data, prefix="trnews")

@@ -22,6 +22,7 @@ DATASETS: dict[str, str] = {
     "gwn": "geoparsing:GeoWebNews",
     "lgl": "geoparsing:LGL",
     "geovirus": "geoparsing:GeoVirus",
+    "trnews": "geoparsing:TRNews",
     "tempeval3": "tempeval:TempEval3",
     "attribution": "attribution:AttributionSet",
     "timebank-modality": "attribution:TimeBankModality",

@@ -46,6 +46,7 @@ ALL_LIMITS: dict[str, int | None] = {
     "gwn": None,  # 100 articles
     "lgl": None,  # 588 articles
     "geovirus": None,  # 229 articles
+    "trnews": None,  # 118 articles, sealed part only (skipped without it)
     "tempeval3": None,  # 256 documents
     "attribution": None,  # the bundled set
     "timebank-modality": None,  # 183 TimeBank documents
@@ -175,6 +176,10 @@ def run_evaluation(
         path = dataset_path(dataset, data, only=len(names) == 1)
         if not path.exists():
             results.append(_skipped(name, path, "folder missing"))
+            continue
+        filename = getattr(dataset, "filename", None)
+        if filename and path.is_dir() and not (path / filename).exists():
+            results.append(_skipped(name, path / filename, "file missing"))
             continue
         if extractor is None:
             extractor = build_extractor(settings or Settings())
