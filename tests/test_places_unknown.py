@@ -210,3 +210,27 @@ def test_named_township_abroad_gives_way_even_to_a_large_namesake() -> None:
     toponyms[3].kind = "district"  # "T3 township"
     named = resolve_toponyms(toponyms)[3]
     assert named is not None and named.candidate.country == "AAA"
+
+
+def test_gold_spans_resolve_with_the_documents_other_places_as_context(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    from wirecoder.nlp.places import (
+        find_toponyms,
+        gold_toponyms,
+        resolve_toponyms,
+        with_context_toponyms,
+    )
+
+    # synthetic sentence; only "Parkland" is annotated, Florida is found by the recogniser
+    text = "Students marched in Lakewood and later in Parkland, Florida on Friday."
+    doc = nlp(text)
+    start = text.index("Parkland")
+    lakewood = text.index("Lakewood")
+    gold = gold_toponyms(doc, gazetteer, [(start, start + 8), (lakewood, lakewood + 8)])
+    merged, positions = with_context_toponyms(doc, gold, find_toponyms(doc, gazetteer, {}))
+    assert [merged[at].text for at in positions] == ["Parkland", "Lakewood"]
+    assert [t.text for t in merged] == ["Lakewood", "Parkland", "Florida"]
+    chosen = resolve_toponyms(merged)
+    parkland = chosen[positions[0]]
+    assert parkland is not None and parkland.candidate.admin1 == "Florida"

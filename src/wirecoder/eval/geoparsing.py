@@ -18,7 +18,8 @@ Conventions, stated with every score (``EvalResult.notes``):
   a country-code domain is country context, as in production.
 * Geocoding: on gold toponyms with coordinates that a predicted place overlaps; a matched
   but unresolved place counts as the largest error (20,039 km). ``gold_*`` metrics resolve the
-  gold spans themselves (recognition given). AUC is the normalised area under the sorted
+  gold spans themselves (recognition given), with the places our recogniser finds outside
+  them as context only, as in production ("Parkland, Florida" with only "Parkland" annotated). AUC is the normalised area under the sorted
   log(1 + error km) curve (Gritta et al.); lower is better.
 """
 
@@ -302,10 +303,12 @@ class _GeoparsingDataset(Dataset):
     def evaluate(self, extractor: Extractor, *, data: Path, limit: int | None = None) -> EvalResult:
         from ..nlp.places import (
             PlaceComponent,
+            find_toponyms,
             gold_toponyms,
             outlet_address,
             place_record,
             resolve_toponyms,
+            with_context_toponyms,
         )
 
         path = Path(data) / self.filename if Path(data).is_dir() else Path(data)
@@ -322,8 +325,10 @@ class _GeoparsingDataset(Dataset):
             article = Article(text=gold.text, origin=gold.doc_id, language="en", url=gold.url)
             doc = pipeline.enrich(doc, article)
             spans = [(g.start, g.end) for g in gold.toponyms]
-            toponyms = gold_toponyms(
-                doc, places_comp.gazetteer, spans, demonyms=places_comp.demonyms
+            toponyms, positions = with_context_toponyms(
+                doc,
+                gold_toponyms(doc, places_comp.gazetteer, spans, demonyms=places_comp.demonyms),
+                find_toponyms(doc, places_comp.gazetteer, places_comp.demonyms),
             )
             chosen = resolve_toponyms(
                 toponyms,
@@ -332,8 +337,7 @@ class _GeoparsingDataset(Dataset):
                 outlet_towns=places_comp.outlet_towns(doc),
             )
             resolved = [
-                place_record(f"g{i}", t, c)
-                for i, (t, c) in enumerate(zip(toponyms, chosen, strict=True))
+                place_record(f"g{i}", toponyms[at], chosen[at]) for i, at in enumerate(positions)
             ]
             tally.add(gold.toponyms, doc._.places, resolved)
         return EvalResult(

@@ -13,6 +13,8 @@ context of the document's other places.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Span
 
 from ..config import Settings
@@ -35,6 +37,7 @@ __all__ = [
     "outlet_toponyms",
     "place_record",
     "resolve_toponyms",
+    "with_context_toponyms",
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -368,6 +371,34 @@ def gold_toponyms(
     link_containers(doc, toponyms)
     link_lists(doc, toponyms)
     return toponyms
+
+
+def with_context_toponyms(
+    doc: Doc, gold: list[Toponym], found: list[Toponym]
+) -> tuple[list[Toponym], list[int]]:
+    """Return the gold toponyms and the found ones outside them, in text order, linked anew.
+
+    Gold recognition gives the spans to resolve, not the whole document: "Parkland, Florida"
+    with only "Parkland" annotated still has Florida as its container, as it would in
+    production. The found toponyms take part in the context only. The second list gives,
+    for each gold toponym in its given order, its index in the merged list.
+    """
+    spans = [(g.start, g.end) for g in gold]
+    extra = [t for t in found if not any(t.start < e and s < t.end for s, e in spans)]
+    tagged = [(t.start, t.end, 0, i) for i, t in enumerate(gold)]
+    tagged += [(t.start, t.end, 1, i) for i, t in enumerate(extra)]
+    tagged.sort()
+    merged = [
+        dataclasses.replace((gold if kind == 0 else extra)[i], container=None, siblings=())
+        for _s, _e, kind, i in tagged
+    ]
+    positions = [0] * len(gold)
+    for at, (_s, _e, kind, i) in enumerate(tagged):
+        if kind == 0:
+            positions[i] = at
+    link_containers(doc, merged)
+    link_lists(doc, merged)
+    return merged, positions
 
 
 # --- the component ------------------------------------------------------------------------
