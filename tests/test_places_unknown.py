@@ -234,3 +234,11 @@ def test_gold_spans_resolve_with_the_documents_other_places_as_context(
     chosen = resolve_toponyms(merged)
     parkland = chosen[positions[0]]
     assert parkland is not None and parkland.candidate.admin1 == "Florida"
+
+
+def test_a_two_word_name_cut_in_two_is_joined(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic sentence; the small model tags "Baja" and "California" as two places
+    places = _places(nlp, gazetteer, "Crews worked near the river in Baja California on Monday.")
+    assert [(p.text, p.country, p.feature_code) for p in places] == [
+        ("Baja California", "MEX", "ADM1")
+    ]

@@ -251,6 +251,25 @@ def _split_at_commas(span: Span) -> list[Span]:
     return parts
 
 
+def _join_adjacent(doc: Doc, gazetteer: Gazetteer, toponyms: list[Toponym]) -> list[Toponym]:
+    """Join two toponyms a space apart that are one place by name: "Baja" "California".
+
+    The small model sometimes cuts a two-word name in two; the joined name must be a place's
+    main name in the gazetteer.
+    """
+    out: list[Toponym] = []
+    for toponym in toponyms:
+        last = out[-1] if out else None
+        if last is not None and doc.text[last.end : toponym.start] == " ":
+            text = f"{last.text} {toponym.text}"
+            joined = [c for c in _lookup(gazetteer, text) if c.match_kind == 0]
+            if joined:
+                out[-1] = Toponym(last.start, toponym.end, text, f"{last.source}:joined", joined)
+                continue
+        out.append(toponym)
+    return out
+
+
 def _repeats(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     """Return other occurrences of names already found as places ("Alexandria" tagged PERSON)."""
     taken = [(t.start, t.end) for t in toponyms]
@@ -341,6 +360,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
         if not candidates and (span.label_ == "FAC" or source.endswith(AFTER_COMMA)):
             continue  # unknown buildings and roads; "in Kaya, Aminata Zongo" is no container
         toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
+    toponyms = _join_adjacent(doc, gazetteer, sorted(toponyms, key=lambda t: t.start))
     toponyms = sorted(toponyms + _repeats(doc, toponyms), key=lambda t: t.start)
     link_containers(doc, toponyms)
     link_lists(doc, toponyms)
