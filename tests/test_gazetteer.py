@@ -257,3 +257,9 @@ def test_prune_deletes_other_cached_builds_only(
     assert current.exists() and (tmp_path / "notes.txt").exists()
     again = CliRunner().invoke(main, ["gazetteer", "prune"])
     assert "no other cached gazetteer builds" in again.output
+
+
+def test_former_states_resolve_to_their_seat(gazetteer: SqliteGazetteer) -> None:
+    # as the Soviet Union resolves to Russia
+    for name, geonameid in (("Nazi Germany", 2921044), ("Yugoslavia", 6290252), ("USSR", 2017370)):
+        assert gazetteer.candidates(name)[0].geonameid == geonameid, name
