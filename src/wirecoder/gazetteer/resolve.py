@@ -25,6 +25,8 @@ ALIAS_TOWN_MAX = 100_000
 ALIAS_PENALTY = 3.0
 #: bonus per other name (two at most) with a candidate near this one
 NEIGHBOUR_BONUS = 1.0
+#: admin1 votes at which an area's context bonus is whole; fewer votes give a part of it
+ADMIN1_FULL_VOTES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +56,15 @@ class DocumentContext:
         return self.countries[country] / max(self.countries.values())
 
     def admin1_share(self, admin1: str | None) -> float:
+        """Return the area's votes over the most voted area's, or over ADMIN1_FULL_VOTES.
+
+        One mention of New York City is weak evidence that "Boston" is the village in New
+        York state rather than the Massachusetts city; three mentions of the state's places
+        are a local paper's.
+        """
         if not admin1 or not self.admin1:
             return 0.0
-        return self.admin1[admin1] / max(self.admin1.values())
+        return self.admin1[admin1] / max(max(self.admin1.values()), ADMIN1_FULL_VOTES)
 
 
 @dataclass(frozen=True, slots=True)
