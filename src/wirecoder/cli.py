@@ -518,8 +518,9 @@ def eval_command(
 ) -> None:
     """Score the pipeline on external annotated data (see docs/evaluation.md).
 
-    Datasets: re3d, gwn, lgl, geovirus, plover, tempeval3, timebank-modality, muc4,
-    wikievents, attribution. Without --limit, --all uses each dataset's default subset.
+    Datasets: re3d, gwn, lgl, geovirus, trnews, plover, tempeval3, timebank-modality,
+    muc4, wikievents, attribution (trnews is skipped where the sealed TR-News file is
+    absent). Without --limit, --all uses each dataset's default subset.
     """
     from .eval import floors as floors_mod
     from .eval import report
