@@ -242,3 +242,10 @@ def test_a_two_word_name_cut_in_two_is_joined(nlp: Language, gazetteer: SqliteGa
     assert [(p.text, p.country, p.feature_code) for p in places] == [
         ("Baja California", "MEX", "ADM1")
     ]
+
+
+def test_a_hyphenated_name_cut_short_is_extended(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic sentence; the small model tags only "Miami" of "Miami-Dade"
+    text = "The school told officials, who then notified Miami-Dade Schools police."
+    places = _places(nlp, gazetteer, text)
+    assert [(p.text, p.feature_code) for p in places] == [("Miami-Dade", "ADM2")]

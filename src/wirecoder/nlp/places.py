@@ -212,6 +212,19 @@ def _with_river_word(span: Span) -> Span:
     return span
 
 
+def _hyphen_tail(doc: Doc, span: Span) -> Span | None:
+    """Return the span with a hyphenated capitalised word after it ("Miami" + "-Dade"), if any."""
+    end = span.end
+    joined = (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+    )
+    return doc[span.start : end + 2] if joined else None
+
+
 def _after_preposition(doc: Doc, span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
 
@@ -336,6 +349,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
     toponyms: list[Toponym] = []
     for span, source in _spans(doc, demonyms):
         span = _with_river_word(span)
+        longer = _hyphen_tail(doc, span)
+        if longer is not None and _lookup(gazetteer, longer.text):
+            span = longer  # "Miami-Dade" tagged as "Miami"
         if span.end < len(doc) and doc[span.end].text in STREET_WORDS:
             span = doc[span.start : span.end + 1]  # a street, placed at the focus if unknown
         start, end, text = _trim(span)
