@@ -168,6 +168,10 @@ def test_quality_markdown_puts_ours_next_to_the_references(tmp_path: Path) -> No
     )
     assert "UniversalPetrarch | 44.0" in text
     assert "Not measured (skipped)" in text
+    from wirecoder.eval.base import benchmarks_dir
+
+    absent = EvalResult("trnews", notes=[f"[W601] not found: {benchmarks_dir()}/geoparsing/x.xml"])
+    assert "not found: ../shared/benchmarks/geoparsing/x.xml" in quality_markdown([absent])
     path = write_quality_markdown(_results(), tmp_path / "docs" / "quality.md")
     assert path.read_text(encoding="utf-8").startswith("# Quality")
 
