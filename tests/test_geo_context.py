@@ -202,3 +202,19 @@ def test_focus_country_counts_places_not_mentions() -> None:
     chosen += [ScoredCandidate(c, 5.0, ()) for c in [*home, home[0]]]
     focus = _document_focus(list(chosen))
     assert focus is not None and focus.id == 51
+
+
+def test_focus_ties_go_to_the_country_the_outlet_and_demonyms_name() -> None:
+    from wirecoder.gazetteer.resolve import DocumentContext, ScoredCandidate
+    from wirecoder.nlp.place_resolution import _document_focus
+
+    # synthetic: a player's surname matching a village abroad, repeated, against one town at
+    # home in a report from a ".ca" outlet
+    abroad = _town(60, "Vilano", "Ilocos", 17.0, 120.5, country="PHL", population=3_000)
+    home = _town(61, "Port Amel", "Ontario", 43.7, -79.4, country="CAN", population=400_000)
+    chosen = [ScoredCandidate(abroad, 5.0, ())] * 6 + [ScoredCandidate(home, 5.0, ())]
+    assert _document_focus(list(chosen)).id == 60  # type: ignore[union-attr]
+    base = DocumentContext()
+    base.countries["CAN"] = 2
+    focus = _document_focus(list(chosen), base)
+    assert focus is not None and focus.id == 61

@@ -281,3 +281,51 @@ def test_unknown_name_lies_in_the_place_after_in(nlp: Language, gazetteer: Sqlit
     _, places = _places(nlp, gazetteer, text)
     street = next(p for p in places if p.text == "Collins Avenue")
     assert "its container Miami Beach" in street.reason
+
+
+def test_place_names_that_modify_public_bodies(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic sentences about invented events
+    text = "The Winnipeg Fire Paramedic Service said two people were evacuated on Friday."
+    _, places = _places(nlp, gazetteer, text)
+    assert [(p.text, p.country) for p in places] == [("Winnipeg", "CAN")]
+    _, places = _places(nlp, gazetteer, "Harare Mayor Tendai Moyo confirmed the plan.")
+    assert [(p.text, p.country) for p in places] == [("Harare", "ZWE")]
+    # a paper's name is not where it reports; a body's name is not a town called Congress
+    text = "The New York Times reported concerns in Congress about the sale."
+    _, places = _places(nlp, gazetteer, text)
+    assert places == []
+
+
+def test_saints_buildings_are_not_towns(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic sentences about invented events
+    text = "The wedding of the invented couple takes place in St George's Chapel at Windsor."
+    _, places = _places(nlp, gazetteer, text)
+    assert "St George" not in {p.text for p in places}
+    _, places = _places(nlp, gazetteer, "An invented band played in St. John's last week.")
+    assert [(p.text, p.country) for p in places] == [("St. John's", "CAN")]
+
+
+def test_a_county_after_a_comma_contains_the_place(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic: an invented race calendar at real circuits
+    text = "Round four: Thruxton, Hampshire. Round five: Oulton Park, Cheshire."
+    _, places = _places(nlp, gazetteer, text)
+    by_text = {p.text: p for p in places}
+    assert by_text["Cheshire"].country == "GBR"
+    assert "its container Cheshire" in by_text["Oulton Park"].reason
+
+
+def test_the_capital_of_a_named_country_beats_a_namesake_town(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic: an invented diplomatic row reported from London
+    text = (
+        "LONDON - Britain expelled two invented diplomats on Monday. In Washington, officials "
+        "of the United States said Britain and the United States agreed. London and Salisbury "
+        "police said Britain would say more."
+    )
+    _, places = _places(nlp, gazetteer, text)
+    washington = next(p for p in places if p.text == "Washington")
+    assert washington.country == "USA" and washington.feature_code == "PPLC"
+    assert any("named in the text" in part for part in [washington.reason or ""])

@@ -25,6 +25,9 @@ ALIAS_TOWN_MAX = 100_000
 ALIAS_PENALTY = 3.0
 #: bonus per other name (two at most) with a candidate near this one
 NEIGHBOUR_BONUS = 1.0
+#: bonus of a national capital when the document names its country: "In Washington, ..." in a
+#: report that names the United States is the capital, not a town in England
+NAMED_CAPITAL_BONUS = 3.0
 #: admin1 votes at which an area's context bonus is whole; fewer votes give a part of it
 ADMIN1_FULL_VOTES = 3
 
@@ -49,6 +52,8 @@ class DocumentContext:
     points: list[tuple[float, float]] = field(default_factory=list)
     #: candidate id -> how many other names in the document have a candidate near it
     neighbours: dict[int, int] = field(default_factory=dict)
+    #: countries the document names as countries ("the United States", "Britain")
+    named_countries: set[str] = field(default_factory=set)
 
     def country_share(self, country: str | None) -> float:
         if not country or not self.countries:
@@ -146,6 +151,9 @@ def _context_score(
         if nearest < 150:
             score += 3.0 if nearest < 50 else 1.5
             reasons.append(f"{nearest:.0f} km from another place")
+    if c.feature_code == "PPLC" and c.country in context.named_countries:
+        score += NAMED_CAPITAL_BONUS
+        reasons.append(f"capital of {c.country}, named in the text")
     near = context.neighbours.get(c.id, 0)
     if near:
         score += NEIGHBOUR_BONUS * min(near, 2)

@@ -185,6 +185,8 @@ def _context_without(
             context.countries.update(countries)
         context.admin1.update(admin1)
         c = first.candidate
+        if c.feature_code.startswith("PCL") and c.country:
+            context.named_countries.add(c.country)
         if j != i and c.feature_class == "P" and c.lat is not None:
             context.points.append((c.lat, c.lon or 0.0))
     return context
@@ -281,17 +283,21 @@ def resolve_toponyms(
     hints = hints[: len(toponyms)]
     chosen = rounds.chosen[: len(toponyms)]
     foreign = _foreign_namesakes(hints, chosen, base, text_keys[: len(toponyms)])
-    return _place_unknown(toponyms, hints, chosen, foreign)
+    return _place_unknown(toponyms, hints, chosen, foreign, base)
 
 
-def _document_focus(chosen: list[ScoredCandidate | None]) -> Candidate | None:
+def _document_focus(
+    chosen: list[ScoredCandidate | None], base: DocumentContext | None = None
+) -> Candidate | None:
     """Return the place the document is most about, in its most named country.
 
     Its most named town (ties: the larger), else its most named admin area. The country is the
-    one the most different places are in (rivers and regions included; ties: the most mentions,
-    then the higher summed score): a name repeated ten times, such as a person's first name
-    that matches a neighbourhood abroad, does not outweigh three places at home.
+    one the most different places are in (rivers and regions included; ties: the country the
+    outlet, dateline and demonyms point to, then the most mentions, then the higher summed
+    score): a name repeated ten times, such as a person's surname that matches a village
+    abroad, does not outweigh places at home.
     """
+    around = base.countries if base is not None else Counter()
     resolved = [b for b in chosen if b is not None]
     weight: Counter[str] = Counter()
     distinct: dict[str, set[int]] = defaultdict(set)
@@ -303,7 +309,7 @@ def _document_focus(chosen: list[ScoredCandidate | None]) -> Candidate | None:
             support[best.candidate.country] += best.score
     if not weight:
         return None
-    country = max(weight, key=lambda c: (len(distinct[c]), weight[c], support[c]))
+    country = max(weight, key=lambda c: (len(distinct[c]), around[c], weight[c], support[c]))
     places = [b.candidate for b in resolved if b.candidate.geonameid is not None]
     for level in ("P", "A"):
         named = [c for c in places if c.country == country and c.feature_class == level]
@@ -348,6 +354,7 @@ def _place_unknown(
     hints: list[Hint],
     chosen: list[ScoredCandidate | None],
     foreign: set[int],
+    base: DocumentContext | None = None,
 ) -> list[ScoredCandidate | None]:
     """Return ``chosen`` with names the gazetteer lacks placed at their container or the focus.
 
@@ -355,7 +362,7 @@ def _place_unknown(
     place the text puts it in ("Torkula village, Benue") or the one the document is about; the
     place keeps no GeoNames id and its reason says the point is approximate.
     """
-    focus = _document_focus(chosen)
+    focus = _document_focus(chosen, base)
     out = list(chosen)
     for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
         if i not in foreign and (out[i] is not None or toponym.candidates):

@@ -108,6 +108,53 @@ _ARTICLE_PREFIXES = ("the ", "The ")
 AFTER_COMMA = ":after-comma"
 #: source of a name taken because it follows a place and a comma ("Tacoma, WA").
 AFTER_PLACE_COMMA = "gazetteer+after-place-comma"
+#: names of bodies that the small model tags ORG and that some gazetteer town shares
+#: ("concerns in Congress" is not Congress, Arizona): never taken as places from context.
+BODIES = frozenset(
+    {
+        "Congress",
+        "Parliament",
+        "Senate",
+        "Cabinet",
+        "Assembly",
+        "Council",
+        "Court",
+        "Government",
+        "Legislature",
+        "Knesset",
+        "Duma",
+        "Bundestag",
+        "Majlis",
+    }
+)
+#: source of a place name that modifies a public body or office: "Winnipeg Fire Paramedic
+#: Service", "Harare City Council", "Athens Police Department", "Harare Mayor".
+INSTITUTION = "gazetteer+institution"
+#: words that, after a place name inside (or right after) an organisation's name, make the
+#: organisation a public body of that place. Newspapers ("New York Times") are left out: the
+#: place in a paper's name says nothing about what it reports.
+INSTITUTION_WORDS = frozenset(
+    {
+        "police",
+        "fire",
+        "city",
+        "council",
+        "municipal",
+        "metropolitan",
+        "metro",
+        "sheriff",
+        "sheriff's",
+        "mayor",
+        "mayor's",
+        "governor",
+        "governor's",
+        "transit",
+        "emergency",
+        "paramedic",
+        "town",
+        "village",
+    }
+)
 #: country votes for the outlet's own country (a ".co.uk" paper): as many as a dateline's.
 OUTLET_WEIGHT = 2
 
@@ -121,6 +168,18 @@ def _trim(span: Span) -> tuple[int, int, str]:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     return start, start + len(text), text
+
+
+def _possessive_name(
+    gazetteer: Gazetteer, span: Span, start: int
+) -> tuple[int, str, list[Candidate]] | None:
+    """Return (end, text, candidates) when a name ending in "'s" is a place's own name."""
+    doc = span.doc
+    if not span.text.endswith(("'s", "’s")):
+        return None
+    text = doc.text[start : span.end_char]
+    found = [c for c in gazetteer.candidates(text.replace("’", "'")) if c.match_kind == 0]
+    return (span.end_char, text, found) if found else None
 
 
 def _kind_of(doc: Doc, span: Span) -> str | None:
@@ -238,9 +297,58 @@ def _after_place_comma(doc: Doc, span: Span) -> bool:
     )
 
 
+def _institution_place(doc: Doc, ent: Span) -> Span | None:
+    """Return the place name that begins an organisation's name before an institution word.
+
+    "The Winnipeg Fire Paramedic Service", "Harare City Council", "Athens Police Department";
+    also a name the small model tags ORG alone before an office: "Harare Mayor". The caller
+    keeps it only when the gazetteer knows it as a town or an area.
+    """
+    first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    for end in range(first + 1, min(ent.end, first + 4) + 1):
+        after = doc[end] if end < len(doc) else None
+        if after is None or after.lower_ not in INSTITUTION_WORDS or not after.is_title:
+            continue
+        if end == ent.end and after.ent_iob_ == "B":
+            continue  # the next entity starts there
+        return doc[first:end]
+    return None
+
+
+SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Ste.", "San", "Santa", "Sankt"})
+
+
+def _saints_building(gazetteer: Gazetteer, span: Span) -> bool:
+    """Return True for a saint's name in the possessive: "St George's Chapel", "St Patrick's".
+
+    Such a name is a church, school or hospital named after the saint, not a town called
+    "Saint George": always before a capitalised noun ("St George's Chapel"), and otherwise
+    unless the gazetteer knows the possessive as a place ("in St. John's").
+    """
+    doc = span.doc
+    if len(span) < 2 or span[0].text not in SAINTS:
+        return False
+    inside = span[-1].text in ("'s", "’s")
+    end = span.end if inside else span.end + 1
+    if not inside and (span.end >= len(doc) or doc[span.end].text not in ("'s", "’s")):
+        return False
+    if end < len(doc) and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN"):
+        return True  # "St George's Chapel", "St Mary's Hospital"
+    name = span.text if inside else span.text + "'s"
+    return not gazetteer.candidates(name.replace("’", "'"))
+
+
 def _names_an_area(candidates: list[Candidate]) -> bool:
-    """Return True when a name after "Town," can be the area the town lies in."""
-    return any(c.feature_code == "ADM1" or c.feature_code.startswith("PCL") for c in candidates)
+    """Return True when a name after "Town," can be the area the town lies in.
+
+    A province or country by any of its names ("WA", "BC"); a county by its own name.
+    """
+    return any(
+        c.feature_code == "ADM1"
+        or c.feature_code.startswith("PCL")
+        or (c.feature_code in ("ADM2", "ADMD") and c.match_kind == 0)
+        for c in candidates
+    )
 
 
 def _plausible(candidates: list[Candidate]) -> bool:
@@ -319,10 +427,12 @@ def _spans(doc: Doc, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
         if ent.label_ in PLACE_LABELS:
             for k, part in enumerate(_split_at_commas(ent)):
                 out.append((part, f"ner:{ent.label_}" + (AFTER_COMMA if k else "")))
-        elif ent.label_ in MISLABELS and _after_preposition(doc, ent):
+        elif ent.label_ in MISLABELS and _after_preposition(doc, ent) and ent.text not in BODIES:
             out.append((ent, f"gazetteer+context:{ent.label_}"))
         elif ent.label_ in MISLABELS and _after_place_comma(doc, ent):
             out.append((ent, f"{AFTER_PLACE_COMMA}:{ent.label_}"))
+        elif ent.label_ == "ORG" and (modifier := _institution_place(doc, ent)) is not None:
+            out.append((modifier, f"{INSTITUTION}:{ent.label_}"))
     for token in doc:
         # an untagged state or province code after a town: "Tacoma, WA"
         span = doc[token.i : token.i + 1]
@@ -341,6 +451,8 @@ def _spans(doc: Doc, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
         covered.update(range(token.i, end))
         if _after_preposition(doc, span):
             out.append((span, "gazetteer+context"))
+        elif _after_place_comma(doc, span):
+            out.append((span, AFTER_PLACE_COMMA))  # "Oulton Park, Cheshire" left untagged
     return sorted(out, key=lambda item: item[0].start_char)
 
 
@@ -358,6 +470,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
         if not text or (text.lower() in QUALIFIERS and _kind_of(doc, span) is None):
             continue  # "the West", "the North": no province of that name
         candidates = _lookup(gazetteer, text)
+        whole = _possessive_name(gazetteer, span, start)
+        if whole is not None:  # "St. John's" is a town's name, not St. John possessing
+            end, text, candidates = whole
         if span[-1].lower_ in RIVER_WORDS:
             if candidates:
                 toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
@@ -371,7 +486,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             start, end, text = _trim(span)
         if source.startswith(AFTER_PLACE_COMMA) and not _names_an_area(candidates):
             continue
-        if source.startswith("gazetteer+context") and not _plausible(candidates):
+        if _saints_building(gazetteer, span):
+            continue
+        if source.startswith(("gazetteer+context", INSTITUTION)) and not _plausible(candidates):
             continue
         if not candidates and (span.label_ == "FAC" or source.endswith(AFTER_COMMA)):
             continue  # unknown buildings and roads; "in Kaya, Aminata Zongo" is no container
