@@ -329,3 +329,16 @@ def test_the_capital_of_a_named_country_beats_a_namesake_town(
     washington = next(p for p in places if p.text == "Washington")
     assert washington.country == "USA" and washington.feature_code == "PPLC"
     assert any("named in the text" in part for part in [washington.reason or ""])
+
+
+def test_the_capital_a_demonym_names(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic: an invented bombing
+    text = "A car bomb exploded in the Syrian capital on Monday, killing three people."
+    _, places = _places(nlp, gazetteer, text)
+    capital = next(p for p in places if p.text == "capital")
+    assert (capital.name, capital.country) == ("Damascus", "SYR")
+    assert capital.reason.startswith("capital-of Syrian")
+    # a disputed capital is left alone; "capital punishment" and "capital city" are no place
+    text = "Lawyers in the Israeli capital debated capital punishment in the Afghan capital city."
+    _, places = _places(nlp, gazetteer, text)
+    assert "capital" not in {p.text for p in places}

