@@ -342,3 +342,12 @@ def test_the_capital_a_demonym_names(nlp: Language, gazetteer: SqliteGazetteer) 
     text = "Lawyers in the Israeli capital debated capital punishment in the Afghan capital city."
     _, places = _places(nlp, gazetteer, text)
     assert "capital" not in {p.text for p in places}
+
+
+def test_canadian_press_province_abbreviations(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic: invented searches in real towns
+    text = "Rescuers in Hinton, Alta., and Gander, N.L., searched for two invented hikers."
+    _, places = _places(nlp, gazetteer, text)
+    names = {p.text.rstrip("."): p.name for p in places}
+    assert names.get("Alta") == "Alberta" and names.get("N.L") == "Newfoundland and Labrador"
+    assert {p.country for p in places} == {"CAN"}
