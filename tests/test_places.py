@@ -338,6 +338,13 @@ def test_the_capital_a_demonym_names(nlp: Language, gazetteer: SqliteGazetteer) 
     capital = next(p for p in places if p.text == "capital")
     assert (capital.name, capital.country) == ("Damascus", "SYR")
     assert capital.reason.startswith("capital-of Syrian")
+    text = "Clashes hit Yemen's capital, and later the capital of Sudan and the U.S. capital."
+    _, places = _places(nlp, gazetteer, text)
+    capitals = [p.name for p in places if p.text == "capital"]
+    assert capitals == ["Sanaa", "Khartoum", "Washington"]
+    # "Georgia's capital" may be Atlanta: a name a state shares names no country here
+    _, places = _places(nlp, gazetteer, "Georgia's capital was quiet on Monday.")
+    assert "capital" not in {p.text for p in places}
     # a disputed capital is left alone; "capital punishment" and "capital city" are no place
     text = "Lawyers in the Israeli capital debated capital punishment in the Afghan capital city."
     _, places = _places(nlp, gazetteer, text)

@@ -481,29 +481,49 @@ def _capital_candidates(gazetteer: Gazetteer, country: str) -> list[Candidate]:
     return found[:1]
 
 
+def _country_of(toponym: Toponym) -> str | None:
+    """Return the country a toponym names ("Syria", "U.S."), else None.
+
+    None when a state or province shares the name: "Georgia's capital" may be Atlanta.
+    """
+    countries = {c.country for c in toponym.candidates if c.feature_code.startswith("PCL")}
+    if len(countries) != 1 or any(c.feature_code == "ADM1" for c in toponym.candidates):
+        return None
+    return countries.pop()
+
+
 def _capital_phrases(
     doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str], toponyms: list[Toponym]
 ) -> list[Toponym]:
     """Return "capital" in "the Syrian capital" as a toponym for the country's capital.
 
-    Conflict reports name cities so ("clashes in the Afghan capital"); the demonym stays
-    country context only, as elsewhere. Not "capital punishment", "capital city" or "the
-    capital" alone.
+    Also "Yemen's capital", "the U.S. capital" and "the capital of Yemen". Conflict reports name cities so
+    ("clashes in the Afghan capital"); the demonym stays country context only, as elsewhere.
+    Not "capital punishment", "capital city" or "the capital" alone.
     """
     taken = [(t.start, t.end) for t in toponyms]
+    ending = {t.end: t for t in toponyms}
+    starting = {t.start: t for t in toponyms}
     out = []
     for token in doc[1:]:
         if token.lower_ != "capital" or token.pos_ != "NOUN" or token.dep_ == "compound":
             continue
         if any(a < token.idx + len(token) and token.idx < b for a, b in taken):
             continue
-        demonym = doc[token.i - 1]
-        country = demonym_country(demonym.text, demonyms)
+        before = doc[token.i - 1]
+        country, named = demonym_country(before.text, demonyms), before.text
+        if country is None and before.text in ("'s", "’s") and token.i >= 2:
+            owner = ending.get(before.idx)  # "Yemen's capital"
+            country, named = (_country_of(owner), owner.text) if owner else (None, "")
+        if country is None and (owner := ending.get(before.idx + len(before))) is not None:
+            country, named = _country_of(owner), owner.text  # "the U.S. capital"
+        if country is None and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+            owner = starting.get(doc[token.i + 2].idx)  # "the capital of Yemen"
+            country, named = (_country_of(owner), owner.text) if owner else (None, "")
         found = _capital_candidates(gazetteer, country) if country else []
         if found:
             end = token.idx + len(token)
-            source = f"{CAPITAL} {demonym.text}"
-            out.append(Toponym(token.idx, end, token.text, source, found, "city"))
+            out.append(Toponym(token.idx, end, token.text, f"{CAPITAL} {named}", found, "city"))
     return out
 
 
