@@ -358,3 +358,9 @@ def test_canadian_press_province_abbreviations(nlp: Language, gazetteer: SqliteG
     names = {p.text.rstrip("."): p.name for p in places}
     assert names.get("Alta") == "Alberta" and names.get("N.L") == "Newfoundland and Labrador"
     assert {p.country for p in places} == {"CAN"}
+
+
+def test_los_angeles_as_us_news_abbreviates_it(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic: an invented arrest
+    _, places = _places(nlp, gazetteer, "Police in L.A. said two invented suspects were held.")
+    assert [(p.name, p.country) for p in places] == [("Los Angeles", "USA")]
