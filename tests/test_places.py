@@ -281,6 +281,15 @@ def test_unknown_name_lies_in_the_place_after_in(nlp: Language, gazetteer: Sqlit
     _, places = _places(nlp, gazetteer, text)
     street = next(p for p in places if p.text == "Collins Avenue")
     assert "its container Miami Beach" in street.reason
+    # "in the" too, and "in the U.S. capital" is in the capital, not the country
+    text = "Police in Fresno said a shop on Collins Avenue in the Bronx was robbed."
+    _, places = _places(nlp, gazetteer, text)
+    street = next(p for p in places if p.text == "Collins Avenue")
+    assert "its container Bronx" in street.reason
+    text = "Police in London said buses left the Russian Embassy in the U.S. capital on Monday."
+    _, places = _places(nlp, gazetteer, text)
+    embassy = next(p for p in places if p.text == "Russian Embassy")
+    assert "its container Washington" in embassy.reason
 
 
 def test_place_names_that_modify_public_bodies(nlp: Language, gazetteer: SqliteGazetteer) -> None:

@@ -28,8 +28,10 @@ def is_landmark(c: Candidate) -> bool:
     )
 
 
+#: source of "capital" in "the Syrian capital" (``places._capital_phrases``)
+CAPITAL_SOURCE = "capital-of"
 _POSSESSIVE = re.compile(r"['’]s\s+")
-_IN = re.compile(r"\s+in\s+", re.IGNORECASE)
+_IN = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_END = re.compile(r"\s*,?\s*(and|or|&)\s*", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(,|,?\s*(and|or|&))\s*", re.IGNORECASE)
 
@@ -59,9 +61,15 @@ def link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
         possessive = _POSSESSIVE.fullmatch(between)
         if possessive and second.container is None and any(map(is_landmark, first.candidates)):
             second.container = i
-        # "Collins Avenue in Miami Beach": a name the gazetteer lacks lies in the known one
+        # "Collins Avenue in Miami Beach": a name the gazetteer lacks lies in the known one;
+        # "the embassy in the U.S. capital" in the capital, not the country
         if _IN.fullmatch(between) and not first.candidates and second.candidates:
-            first.container = first.container if first.container is not None else i + 1
+            inside = i + 1
+            third = toponyms[i + 2] if i + 2 < len(toponyms) else None
+            capital = third is not None and third.source.startswith(CAPITAL_SOURCE)
+            if capital and third is not None and full_text[second.end : third.start] == " ":
+                inside = i + 2
+            first.container = first.container if first.container is not None else inside
 
 
 def link_lists(doc: Doc, toponyms: list[Toponym]) -> None:

@@ -26,7 +26,7 @@ from ..gazetteer.resolve import DocumentContext, ScoredCandidate, rank_candidate
 from ..gazetteer.sources import read_json
 from ..records import Place
 from .component import Component
-from .place_links import is_landmark, link_containers, link_lists
+from .place_links import CAPITAL_SOURCE, is_landmark, link_containers, link_lists
 from .place_resolution import APPROXIMATE, Toponym, outlet_toponyms, resolve_toponyms
 
 __all__ = [
@@ -130,7 +130,7 @@ BODIES = frozenset(
     }
 )
 #: source of "the Syrian capital": the capital of the country a demonym names.
-CAPITAL = "capital-of"
+CAPITAL = CAPITAL_SOURCE
 #: countries whose capital is disputed: "the Israeli capital" is left unresolved rather than
 #: wirecoder taking a side.
 DISPUTED_CAPITALS = frozenset({"ISR", "PSE"})
