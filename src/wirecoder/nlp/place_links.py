@@ -64,12 +64,14 @@ def link_containers(doc: Doc, toponyms: list[Toponym]) -> None:
         # "Collins Avenue in Miami Beach": a name the gazetteer lacks lies in the known one;
         # "the embassy in the U.S. capital" in the capital, not the country
         if _IN.fullmatch(between) and not first.candidates and second.candidates:
-            inside = i + 1
             third = toponyms[i + 2] if i + 2 < len(toponyms) else None
-            capital = third is not None and third.source.startswith(CAPITAL_SOURCE)
-            if capital and third is not None and full_text[second.end : third.start] == " ":
-                inside = i + 2
-            first.container = first.container if first.container is not None else inside
+            capital = (
+                third is not None
+                and third.source.startswith(CAPITAL_SOURCE)
+                and full_text[second.end : third.start] == " "
+            )
+            if first.container is None:
+                first.container = i + 2 if capital else i + 1
 
 
 def link_lists(doc: Doc, toponyms: list[Toponym]) -> None:

@@ -354,7 +354,7 @@ def _place_unknown(
     hints: list[Hint],
     chosen: list[ScoredCandidate | None],
     foreign: set[int],
-    base: DocumentContext | None = None,
+    base: DocumentContext,
 ) -> list[ScoredCandidate | None]:
     """Return ``chosen`` with names the gazetteer lacks placed at their container or the focus.
 

@@ -106,6 +106,8 @@ KIND_WORDS = {
     "village": "city",
 }
 _ARTICLE_PREFIXES = ("the ", "The ")
+#: the possessive endings a name may carry ("Syria's", "Harare’s")
+_POSSESSIVES = ("'s", "’s")
 #: source suffix of the parts after the first of an entity split at commas.
 AFTER_COMMA = ":after-comma"
 #: source of a name taken because it follows a place and a comma ("Tacoma, WA").
@@ -129,8 +131,6 @@ BODIES = frozenset(
         "Majlis",
     }
 )
-#: source of "the Syrian capital": the capital of the country a demonym names.
-CAPITAL = CAPITAL_SOURCE
 #: countries whose capital is disputed: "the Israeli capital" is left unresolved rather than
 #: wirecoder taking a side.
 DISPUTED_CAPITALS = frozenset({"ISR", "PSE"})
@@ -171,7 +171,7 @@ def _trim(span: Span) -> tuple[int, int, str]:
     for prefix in _ARTICLE_PREFIXES:
         if text.startswith(prefix):
             text, start = text[len(prefix) :], start + len(prefix)
-    for suffix in ("'s", "’s"):
+    for suffix in _POSSESSIVES:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     return start, start + len(text), text
@@ -182,10 +182,10 @@ def _possessive_name(
 ) -> tuple[int, str, list[Candidate]] | None:
     """Return (end, text, candidates) when a name ending in "'s" is a place's own name."""
     doc = span.doc
-    if not span.text.endswith(("'s", "’s")):
+    if not span.text.endswith(_POSSESSIVES):
         return None
     text = doc.text[start : span.end_char]
-    found = [c for c in gazetteer.candidates(text.replace("’", "'")) if c.match_kind == 0]
+    found = [c for c in gazetteer.candidates(text) if c.match_kind == 0]
     return (span.end_char, text, found) if found else None
 
 
@@ -335,14 +335,13 @@ def _saints_building(gazetteer: Gazetteer, span: Span) -> bool:
     doc = span.doc
     if len(span) < 2 or span[0].text not in SAINTS:
         return False
-    inside = span[-1].text in ("'s", "’s")
+    inside = span[-1].text in _POSSESSIVES
     end = span.end if inside else span.end + 1
-    if not inside and (span.end >= len(doc) or doc[span.end].text not in ("'s", "’s")):
+    if not inside and (span.end >= len(doc) or doc[span.end].text not in _POSSESSIVES):
         return False
     if end < len(doc) and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN"):
         return True  # "St George's Chapel", "St Mary's Hospital"
-    name = span.text if inside else span.text + "'s"
-    return not gazetteer.candidates(name.replace("’", "'"))
+    return not gazetteer.candidates(span.text if inside else span.text + "'s")
 
 
 def _names_an_area(candidates: list[Candidate]) -> bool:
@@ -497,9 +496,9 @@ def _capital_phrases(
 ) -> list[Toponym]:
     """Return "capital" in "the Syrian capital" as a toponym for the country's capital.
 
-    Also "Yemen's capital", "the U.S. capital" and "the capital of Yemen". Conflict reports name cities so
-    ("clashes in the Afghan capital"); the demonym stays country context only, as elsewhere.
-    Not "capital punishment", "capital city" or "the capital" alone.
+    Also "Yemen's capital", "the U.S. capital" and "the capital of Yemen". Conflict reports
+    name cities so ("clashes in the Afghan capital"); the demonym stays country context only,
+    as elsewhere. Not "capital punishment", "capital city" or "the capital" alone.
     """
     taken = [(t.start, t.end) for t in toponyms]
     ending = {t.end: t for t in toponyms}
@@ -512,7 +511,7 @@ def _capital_phrases(
             continue
         before = doc[token.i - 1]
         country, named = demonym_country(before.text, demonyms), before.text
-        if country is None and before.text in ("'s", "’s") and token.i >= 2:
+        if country is None and before.text in _POSSESSIVES and token.i >= 2:
             owner = ending.get(before.idx)  # "Yemen's capital"
             country, named = (_country_of(owner), owner.text) if owner else (None, "")
         if country is None and (owner := ending.get(before.idx + len(before))) is not None:
@@ -523,7 +522,9 @@ def _capital_phrases(
         found = _capital_candidates(gazetteer, country) if country else []
         if found:
             end = token.idx + len(token)
-            out.append(Toponym(token.idx, end, token.text, f"{CAPITAL} {named}", found, "city"))
+            out.append(
+                Toponym(token.idx, end, token.text, f"{CAPITAL_SOURCE} {named}", found, "city")
+            )
     return out
 
 
