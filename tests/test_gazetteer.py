@@ -25,6 +25,10 @@ def test_name_keys_fold_case_diacritics_hyphens_and_articles() -> None:
     assert name_key("Sana'a") == name_key("Sanaa")
     assert name_key("St. Louis") == "saint louis"
     assert name_keys("Al-Anbar") == ["al anbar", "anbar"]
+    # letters with no decomposition fold too
+    assert name_key("Đắk Lắk") == name_key("Dak Lak") == "dak lak"
+    assert name_key("Łódź") == "lodz" and name_key("Tromsø") == "tromso"
+    assert name_key("Diyarbakır") == "diyarbakir"
     assert is_latin("Kraków") and not is_latin("Москва")
 
 

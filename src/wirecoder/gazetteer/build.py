@@ -49,7 +49,7 @@ __all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution", "source
 log = logging.getLogger(__name__)
 
 #: Bump when the build changes what it writes; it names the cached file.
-GAZETTEER_VERSION = "6"
+GAZETTEER_VERSION = "7"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -358,8 +358,8 @@ def _same_area_name(a: str, b: str) -> bool:
     """Return True when two admin1 names are one name: affixes, accents and endings aside."""
     if not a or not b:
         return False
-    keys_a = {name_key(v).replace("đ", "d") for v in (a, *_admin_variants(a))}
-    keys_b = {name_key(v).replace("đ", "d") for v in (b, *_admin_variants(b))}
+    keys_a = {name_key(v) for v in (a, *_admin_variants(a))}
+    keys_b = {name_key(v) for v in (b, *_admin_variants(b))}
     return bool(keys_a & keys_b) or any(_close(x, y) for x in keys_a for y in keys_b)
 
 

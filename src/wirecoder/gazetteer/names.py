@@ -13,6 +13,11 @@ ARTICLES: frozenset[str] = frozenset({"al", "el", "ad", "an", "ar", "as", "ash",
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf'`´]")
 _SEPARATORS = re.compile(r"[^\w]+|_")
 _SAINT = re.compile(r"^(st|ste|saint|sainte)\s")
+#: letters with no Unicode decomposition, spelled in English as the plain letters:
+#: "Đắk Lắk" is "Dak Lak", "Łódź" "Lodz", "Tromsø" "Tromso", "Færøerne" "Faeroerne".
+_UNDECOMPOSED = str.maketrans(
+    {"đ": "d", "ð": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i", "ħ": "h"}
+)
 
 
 def _strip_diacritics(text: str) -> str:
@@ -22,7 +27,7 @@ def _strip_diacritics(text: str) -> str:
 
 def name_key(name: str) -> str:
     """Return the lookup key of a name: folded case, no diacritics, no punctuation."""
-    text = _strip_diacritics(name).casefold()
+    text = _strip_diacritics(name).casefold().translate(_UNDECOMPOSED)
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text).strip()
     text = " ".join(text.split())
