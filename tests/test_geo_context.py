@@ -218,3 +218,27 @@ def test_focus_ties_go_to_the_country_the_outlet_and_demonyms_name() -> None:
     base.countries["CAN"] = 2
     focus = _document_focus(list(chosen), base)
     assert focus is not None and focus.id == 61
+
+
+def test_an_inferred_capital_casts_no_vote() -> None:
+    from wirecoder.nlp.place_resolution import BARE_CAPITAL_SOURCE
+
+    capital = _town(40, "Indianapolis", "Indiana", 39.77, -86.16, feature_code="PPLC")
+    oaks = [
+        _town(41, "Oak", "Ohio", 41.0, -81.0, population=25_000),
+        _town(42, "Oak", "Indiana", 41.0, -85.0),
+    ]
+
+    def oak_with_capital(source: str) -> str | None:
+        toponyms = [
+            Toponym(0, 7, "capital", source, [capital]),
+            Toponym(20, 23, "Oak", "test", oaks),
+        ]
+        chosen = resolve_toponyms(toponyms)
+        assert chosen[0] is not None and chosen[0].candidate is capital
+        return chosen[1].candidate.admin1 if chosen[1] is not None else None
+
+    # a capital the text names would pull the town to its state; one inferred from the
+    # document's countries ("in the capital") is resolved, but moves nothing else
+    assert oak_with_capital("capital-of Indianan") == "Indiana"
+    assert oak_with_capital(BARE_CAPITAL_SOURCE) == "Ohio"

@@ -77,6 +77,12 @@ def _places(nlp: Language, gazetteer: SqliteGazetteer, text: str, **article: str
     return doc, doc._.places
 
 
+def _capitals(nlp: Language, gazetteer: SqliteGazetteer, text: str, **article: str) -> list:
+    """Return the places found for the word "capital" in ``text``."""
+    _, places = _places(nlp, gazetteer, text, **article)
+    return [p for p in places if p.text == "capital"]
+
+
 def test_places_are_resolved_in_text_order(nlp: Language, gazetteer: SqliteGazetteer) -> None:
     _, places = _places(nlp, gazetteer, "Fighting spread from Mosul to Kirkuk in Iraq on Monday.")
     assert [p.id for p in places] == [f"p{i}" for i in range(1, len(places) + 1)]
@@ -303,6 +309,17 @@ def test_place_names_that_modify_public_bodies(nlp: Language, gazetteer: SqliteG
     text = "The New York Times reported concerns in Congress about the sale."
     _, places = _places(nlp, gazetteer, text)
     assert places == []
+    # after a preposition the body is no place, but its first name is
+    text = "The invented suspect was booked at the Athens Police Department on Friday."
+    _, places = _places(nlp, gazetteer, text)
+    assert [p.text for p in places] == ["Athens"]
+    # "City" stays when it is part of the town's name, not the body's
+    text = "Flights from Kansas City International were cancelled after the invented alert."
+    _, places = _places(nlp, gazetteer, text)
+    assert [(p.text, p.country) for p in places] == [("Kansas City", "USA")]
+    text = "Officers from the Harare City Council arrived on Monday."
+    _, places = _places(nlp, gazetteer, text)
+    assert [(p.text, p.country) for p in places] == [("Harare", "ZWE")]
 
 
 def test_saints_buildings_are_not_towns(nlp: Language, gazetteer: SqliteGazetteer) -> None:
@@ -343,21 +360,54 @@ def test_the_capital_of_a_named_country_beats_a_namesake_town(
 def test_the_capital_a_demonym_names(nlp: Language, gazetteer: SqliteGazetteer) -> None:
     # synthetic: an invented bombing
     text = "A car bomb exploded in the Syrian capital on Monday, killing three people."
-    _, places = _places(nlp, gazetteer, text)
-    capital = next(p for p in places if p.text == "capital")
+    [capital] = _capitals(nlp, gazetteer, text)
     assert (capital.name, capital.country) == ("Damascus", "SYR")
     assert capital.reason.startswith("capital-of Syrian")
     text = "Clashes hit Yemen's capital, and later the capital of Sudan and the U.S. capital."
-    _, places = _places(nlp, gazetteer, text)
-    capitals = [p.name for p in places if p.text == "capital"]
-    assert capitals == ["Sanaa", "Khartoum", "Washington"]
+    names = [p.name for p in _capitals(nlp, gazetteer, text)]
+    assert names == ["Sanaa", "Khartoum", "Washington"]
     # "Georgia's capital" may be Atlanta: a name a state shares names no country here
-    _, places = _places(nlp, gazetteer, "Georgia's capital was quiet on Monday.")
-    assert "capital" not in {p.text for p in places}
-    # a disputed capital is left alone; "capital punishment" and "capital city" are no place
-    text = "Lawyers in the Israeli capital debated capital punishment in the Afghan capital city."
-    _, places = _places(nlp, gazetteer, text)
-    assert "capital" not in {p.text for p in places}
+    assert _capitals(nlp, gazetteer, "Georgia's capital was quiet on Monday.") == []
+    # a disputed capital is left alone; "capital punishment" and "a capital city" are no place
+    text = "Lawyers in the Israeli capital debated capital punishment in a capital city."
+    assert _capitals(nlp, gazetteer, text) == []
+    [kabul] = _capitals(nlp, gazetteer, "Shops in the Afghan capital city were shut.")
+    assert kabul.name == "Kabul"
+
+
+def test_a_bare_capital_is_the_capital_of_the_country_nearest(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic sentences about invented events
+    text = "Fighting in Sudan continued. Shops in the capital stayed shut on Friday."
+    [capital] = _capitals(nlp, gazetteer, text)
+    assert (capital.name, capital.country) == ("Khartoum", "SDN")
+    assert capital.reason.startswith("capital-of (document)")
+    cases = {
+        # the sentence's own country beats the reporter's city
+        "A reporter in London said the Syrian army shelled towns outside the capital.": [
+            "Damascus"
+        ],
+        # a sentence's place, when it names no country
+        "Police in Nairobi said invented protesters marched through the capital city.": ["Nairobi"],
+        # money, a province's capital, and a document with no country are no place
+        "The invented fund will raise the capital needed. Guards left the capital of Helmand.": [],
+        "Two invented men were seen in the capital.": [],
+        # the capital's own name after it is the place: no second, inferred one
+        "Crowds gathered in Pakistan's north and in the capital, Islamabad, on Friday.": [],
+        # the document's most named country decides; the capital moves no other place
+        "Georgia - An invented minister of Georgia was found dead in the capital. Georgia's "
+        "parliament met later; a London paper reported it.": ["Tbilisi"],
+    }
+    for text, expected in cases.items():
+        assert [p.name for p in _capitals(nlp, gazetteer, text)] == expected, text
+    _, places = _places(nlp, gazetteer, "Georgia's parliament met in the capital, a paper said.")
+    assert {p.country for p in places} == {"GEO"}
+    # wire copy's "in this capital" is the dateline's city
+    text = "A soldier of an invented unit was taken to the military hospital in this capital."
+    [capital] = _capitals(nlp, gazetteer, text, dateline_place="San Salvador")
+    assert (capital.name, capital.country) == ("San Salvador", "SLV")
+    assert capital.reason.startswith("capital-of (dateline)")
 
 
 def test_canadian_press_province_abbreviations(nlp: Language, gazetteer: SqliteGazetteer) -> None:

@@ -30,6 +30,12 @@ FIRM_COUNTRY_VOTES = 3
 OUTLET_TOWN_MIN = 50_000
 #: source of the toponym an outlet's address names ("dallasnews.com"); never output
 OUTLET_SOURCE = "outlet"
+#: source of a bare "the capital", a capital inferred from the document's countries: it is
+#: resolved in their context but casts no vote (``places._capital_phrases``)
+BARE_CAPITAL_SOURCE = "capital-of (document)"
+#: source of wire copy's "in this capital", the dateline's city, which already votes as such
+DATELINE_CAPITAL_SOURCE = "capital-of (dateline)"
+INFERRED_SOURCES = frozenset({BARE_CAPITAL_SOURCE, DATELINE_CAPITAL_SOURCE})
 #: towns at least this large are not taken for namesakes of a missing village
 FOREIGN_TOWN_MAX = 100_000
 #: score lead over the best candidate in another country for a choice to vote for its country
@@ -173,12 +179,16 @@ def _context_without(
     base: DocumentContext,
     neighbours: list[dict[int, int]],
     keys: list[str | None],
+    silent: list[bool],
 ) -> DocumentContext:
-    """Return the document context from every toponym but the ``i``-th (and demonyms, dateline)."""
+    """Return the document context from every toponym but the ``i``-th (and demonyms, dateline).
+
+    ``silent`` toponyms (inferred capitals) take no part in it.
+    """
     context = DocumentContext(Counter(base.countries), Counter(base.admin1), [], neighbours[i])
     own = keys[i]
     for j, (first, country_sure) in enumerate(zip(previous.chosen, previous.sure, strict=True)):
-        if first is None or (own is not None and keys[j] == own):
+        if first is None or silent[j] or (own is not None and keys[j] == own):
             continue
         countries, admin1 = _vote(first.candidate)
         if country_sure:
@@ -204,8 +214,9 @@ def _pass(
     out = _Round()
     by_name: dict[str, tuple[ScoredCandidate, bool]] = {}
     keys = previous.name_keys()
+    silent = [t.source in INFERRED_SOURCES for t in toponyms]
     for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
-        context = _context_without(i, previous, base, neighbours, keys)
+        context = _context_without(i, previous, base, neighbours, keys, silent)
         ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint, context=context)
         best, sure = (ranked[0] if ranked else None), _decisive(ranked)
         key = text_keys[i]
@@ -273,7 +284,9 @@ def resolve_toponyms(
     ]
     # name keys of the texts, computed once: every round and check compares them
     text_keys = [name_key(t.text) for t in every]
-    neighbours = neighbour_counts(text_keys, [t.candidates for t in every])
+    neighbours = neighbour_counts(
+        text_keys, [[] if t.source in INFERRED_SOURCES else t.candidates for t in every]
+    )
     rounds = _first_pass(every, hints)
     listed = _list_kinds(every, hints, rounds)
     if listed != hints:  # a list named its items' level: choose again with it

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..config import Settings
 from ..gazetteer import Candidate, Gazetteer, open_gazetteer
@@ -27,7 +28,14 @@ from ..gazetteer.sources import read_json
 from ..records import Place
 from .component import Component
 from .place_links import CAPITAL_SOURCE, is_landmark, link_containers, link_lists
-from .place_resolution import APPROXIMATE, Toponym, outlet_toponyms, resolve_toponyms
+from .place_resolution import (
+    APPROXIMATE,
+    BARE_CAPITAL_SOURCE,
+    DATELINE_CAPITAL_SOURCE,
+    Toponym,
+    outlet_toponyms,
+    resolve_toponyms,
+)
 
 __all__ = [
     "PlaceComponent",
@@ -162,6 +170,8 @@ INSTITUTION_WORDS = frozenset(
         "village",
     }
 )
+#: institution words that are also part of a town's name: "Kansas City", "Quezon City".
+TOWN_WORDS = frozenset({"city", "town", "village"})
 #: country votes for the outlet's own country (a ".co.uk" paper): as many as a dateline's.
 OUTLET_WEIGHT = 2
 
@@ -304,11 +314,12 @@ def _after_place_comma(doc: Doc, span: Span) -> bool:
     )
 
 
-def _institution_place(doc: Doc, ent: Span) -> Span | None:
+def _institution_place(gazetteer: Gazetteer, doc: Doc, ent: Span) -> Span | None:
     """Return the place name that begins an organisation's name before an institution word.
 
     "The Winnipeg Fire Paramedic Service", "Harare City Council", "Athens Police Department";
-    also a name the small model tags ORG alone before an office: "Harare Mayor". The caller
+    also a name the small model tags ORG alone before an office: "Harare Mayor". "City" stays
+    in the name where the gazetteer knows it so: "Kansas City International". The caller
     keeps it only when the gazetteer knows it as a town or an area.
     """
     first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
@@ -318,8 +329,31 @@ def _institution_place(doc: Doc, ent: Span) -> Span | None:
             continue
         if end == ent.end and after.ent_iob_ == "B":
             continue  # the next entity starts there
+        if after.lower_ in TOWN_WORDS and _town_named_with(gazetteer, doc[first : end + 1]):
+            return doc[first : end + 1]
         return doc[first:end]
     return None
+
+
+def _town_named_with(gazetteer: Gazetteer, span: Span) -> bool:
+    """Return True when "X City" is a town's own name, bigger than any town called "X".
+
+    "Kansas City International", "Quezon City Police"; but "Dublin City Council" is Dublin's
+    ("Dublin City" is no town's own name) and "Columbia City Council" is more likely the
+    council of a Columbia than of Columbia City, Indiana.
+    """
+
+    def towns(text: str, own_name: bool) -> list[int]:
+        found = gazetteer.candidates(text)
+        return [
+            c.population
+            for c in found
+            if c.feature_class == "P" and (c.match_kind == 0 or not own_name)
+        ]
+
+    longer = towns(span.text, True)
+    shorter = towns(span[:-1].text, False)
+    return bool(longer) and max(longer) >= max(shorter, default=0)
 
 
 SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Ste.", "San", "Santa", "Sankt"})
@@ -422,7 +456,7 @@ def _repeats(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
-def _spans(doc: Doc, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
+def _spans(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
     """Return candidate toponym spans: place entities, and mislabelled or missed names."""
     out: list[tuple[Span, str]] = []
     covered: set[int] = set()
@@ -437,7 +471,10 @@ def _spans(doc: Doc, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
             out.append((ent, f"gazetteer+context:{ent.label_}"))
         elif ent.label_ in MISLABELS and _after_place_comma(doc, ent):
             out.append((ent, f"{AFTER_PLACE_COMMA}:{ent.label_}"))
-        elif ent.label_ == "ORG" and (modifier := _institution_place(doc, ent)) is not None:
+        elif (
+            ent.label_ == "ORG"
+            and (modifier := _institution_place(gazetteer, doc, ent)) is not None
+        ):
             out.append((modifier, f"{INSTITUTION}:{ent.label_}"))
     for token in doc:
         # an untagged state or province code after a town: "Tacoma, WA"
@@ -498,14 +535,21 @@ def _capital_phrases(
 
     Also "Yemen's capital", "the U.S. capital" and "the capital of Yemen". Conflict reports
     name cities so ("clashes in the Afghan capital"); the demonym stays country context only,
-    as elsewhere. Not "capital punishment", "capital city" or "the capital" alone.
+    as elsewhere. Not "capital punishment" or "a capital city".
+
+    A bare "in the capital" is the capital of a country the document is about: one named in
+    it, its demonyms', the dateline's or the outlet's; the resolver weighs them as it weighs
+    any ambiguous name, by the document's country context (reason `capital-of (document)`).
+    Wire copy's "in this capital" is the dateline's city (reason `capital-of (dateline)`).
     """
     taken = [(t.start, t.end) for t in toponyms]
     ending = {t.end: t for t in toponyms}
     starting = {t.start: t for t in toponyms}
     out = []
     for token in doc[1:]:
-        if token.lower_ != "capital" or token.pos_ != "NOUN" or token.dep_ == "compound":
+        if token.lower_ != "capital" or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ == "compound" and doc[token.i + 1].lower_ != "city":
             continue
         if any(a < token.idx + len(token) and token.idx < b for a, b in taken):
             continue
@@ -520,18 +564,107 @@ def _capital_phrases(
             owner = starting.get(doc[token.i + 2].idx)  # "the capital of Yemen"
             country, named = (_country_of(owner), owner.text) if owner else (None, "")
         found = _capital_candidates(gazetteer, country) if country else []
+        if not found and _bare_capital(doc, token) and not _named_after(doc, token, starting):
+            home = _dateline_town(doc, gazetteer) if before.lower_ == "this" else None
+            if home is not None:  # "in this capital": the dateline's city
+                found, source = [home], DATELINE_CAPITAL_SOURCE
+            else:
+                country = _capital_country(doc, gazetteer, demonyms, toponyms, token)
+                found = _capital_candidates(gazetteer, country) if country else []
+                source = BARE_CAPITAL_SOURCE
+        else:
+            source = f"{CAPITAL_SOURCE} {named}"
         if found:
             end = token.idx + len(token)
-            out.append(
-                Toponym(token.idx, end, token.text, f"{CAPITAL_SOURCE} {named}", found, "city")
-            )
+            out.append(Toponym(token.idx, end, token.text, source, found, "city"))
     return out
+
+
+def _capital_country(
+    doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str], toponyms: list[Toponym], at: Token
+) -> str | None:
+    """Return the country whose capital a bare "the capital" is, or None when unclear.
+
+    The country its sentence names or has a demonym of ("the Syrian army shelled towns
+    outside the capital"); else the country of the sentence's places, by
+    :func:`_likely_country` ("Police in Nairobi ... the capital city"); else the document's
+    country. Several in a sentence, or none there, are decided by the document's votes:
+    its demonyms', dateline's and outlet's, and its places' (one each); a tie is no answer.
+    """
+    votes = Counter(_base_context(doc, gazetteer, demonyms).countries)
+    votes.update(c for t in toponyms if (c := _likely_country(t)))
+    sentence = at.sent
+    inside = [t for t in toponyms if sentence.start_char <= t.start < sentence.end_char]
+    named = {c for t in inside if (c := _country_of(t)) is not None}
+    named.update(
+        c
+        for ent in sentence.ents
+        if ent.label_ == "NORP" and (c := demonym_country(ent.text, demonyms)) is not None
+    )
+    placed = {c for t in inside if (c := _likely_country(t))}
+    for tier in (named, placed, set(votes)):
+        if tier:
+            ranked = sorted(tier, key=lambda c: -votes[c])
+            if len(ranked) == 1 or votes[ranked[0]] > votes[ranked[1]]:
+                return ranked[0]
+            return None
+    return None
+
+
+def _likely_country(toponym: Toponym) -> str | None:
+    """Return the country a place name most likely lies in, without its context.
+
+    The country it names if it names one ("Georgia" is the country here, not the state),
+    else its most populous candidate's of those with the name as their own ("Nairobi" is
+    Kenya's, "Paris" France's; "White House" is not Casablanca's alternate name).
+    """
+    found = [c for c in toponym.candidates if c.feature_code.startswith("PCL")]
+    own = [c for c in toponym.candidates if c.match_kind == 0]
+    best = max(found or own or toponym.candidates, key=lambda c: c.population, default=None)
+    return best.country if best is not None else None
+
+
+def _named_after(doc: Doc, token: Token, starting: dict[int, Toponym]) -> bool:
+    """Return True when the capital's name follows: "the capital, Islamabad", "the capital
+    city of Nairobi", "the capital Juba" (that name is the place)."""
+    i = token.i + 1
+    for skip in ("city", ",", "of"):
+        if i < len(doc) and doc[i].lower_ == skip:
+            i += 1
+    return i < len(doc) and doc[i].idx in starting
+
+
+def _dateline_town(doc: Doc, gazetteer: Gazetteer) -> Candidate | None:
+    """Return the town the article's dateline names, ranked without context, else None."""
+    article = doc._.article
+    dateline = getattr(article, "dateline_place", None) if article is not None else None
+    ranked = rank_candidates(gazetteer.candidates(dateline), dateline) if dateline else []
+    if ranked and ranked[0].candidate.feature_class == "P":
+        return ranked[0].candidate
+    return None
+
+
+def _bare_capital(doc: Doc, token: Token) -> bool:
+    """Return True for "in the capital", "outside the capital city", "the capital's streets".
+
+    Also "in this capital". Only after a preposition, or with "city" or "'s" after it: "raise
+    the capital" is money. Not "the capital of Helmand" (a province's capital) nor "the
+    provincial capital".
+    """
+    if token.i < 2 or doc[token.i - 1].lower_ not in ("the", "this"):
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        return False
+    return doc[token.i - 2].pos_ == "ADP" or (
+        after is not None and (after.lower_ == "city" or after.text in _POSSESSIVES)
+    )
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Toponym]:
     """Return the toponyms of ``doc`` in text order, with their gazetteer candidates."""
     toponyms: list[Toponym] = []
-    for span, source in _spans(doc, demonyms):
+    for span, source in _spans(doc, gazetteer, demonyms):
         span = _with_river_word(span)
         longer = _hyphen_tail(doc, span)
         if longer is not None and _lookup(gazetteer, longer.text):
@@ -560,6 +693,14 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             continue
         if _saints_building(gazetteer, span):
             continue
+        if source == "gazetteer+context:ORG" and not _plausible(candidates):
+            # "booked at the Athens Police Department": the organisation is no place, its
+            # first name may be
+            modifier = _institution_place(gazetteer, doc, span)
+            if modifier is not None:
+                span, source = modifier, f"{INSTITUTION}:ORG"
+                start, end, text = _trim(span)
+                candidates = _lookup(gazetteer, text)
         if source.startswith(("gazetteer+context", INSTITUTION)) and not _plausible(candidates):
             continue
         if not candidates and (span.label_ == "FAC" or source.endswith(AFTER_COMMA)):
