@@ -92,6 +92,24 @@ def test_invalid_supplement_line_is_reported_with_code(
     assert detail in str(info.value) and ":1" in str(info.value)
 
 
+def test_a_repeated_supplement_alias_is_reported_with_its_line(tmp_path: Path) -> None:
+    rows = [
+        {
+            "alias_of": 1,
+            "name": "Ivory Coast",
+            "alternatenames": ["Cote d'Ivoire", "Côte d'Ivoire"],
+        },
+        {"country_point": "CIV", "lat": 7.5, "lon": -5.5, "note": "x"},
+        {"alias_of": 1, "name": "Ivory Coast", "alternatenames": ["COTE D'IVOIRE"]},
+    ]
+    path = tmp_path / "supplement.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"W501.*supplement.jsonl:3: duplicate alias name"):
+        load_supplement(path)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows[:2]), encoding="utf-8")
+    assert load_supplement(path).country_points == {"CIV": (7.5, -5.5)}
+
+
 def test_demonyms_map_to_countries() -> None:
     table = load_demonyms()
     assert demonym_country("Nigerian", table) == "NGA"

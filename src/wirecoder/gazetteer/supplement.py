@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError, ErrorCode
+from .names import name_key
 
 __all__ = [
     "FEATURE_CLASSES",
@@ -149,12 +150,23 @@ def _alias(row: dict[str, Any]) -> SupplementAlias:
     return SupplementAlias(row["alias_of"], _names(row))
 
 
+def _check_new(keys: list[tuple[object, ...]], seen: set[tuple[object, ...]]) -> None:
+    """Raise ValueError when a line repeats an alias, a country point or a place of an earlier
+    line (spellings that share a lookup key within one line are fine: "Côte d'Ivoire")."""
+    for key in dict.fromkeys(keys):
+        if key in seen:
+            what = {"alias": "alias name", "point": "country point", "place": "place"}
+            raise ValueError(f"duplicate {what[str(key[0])]}: {key[1:]} is already given above")
+        seen.add(key)
+
+
 def load_supplement(path: Path | None = None) -> Supplement:
     """Return the validated supplement; raise DataFileError (W501) naming the bad line."""
     path = path or default_supplement_path()
     places: list[SupplementPlace] = []
     aliases: list[SupplementAlias] = []
     points: dict[str, tuple[float, float]] = {}
+    seen: set[tuple[object, ...]] = set()  # what a later line may not say again
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip():
             continue
@@ -163,11 +175,18 @@ def load_supplement(path: Path | None = None) -> Supplement:
             if not isinstance(row, dict):
                 raise ValueError("each line must be a JSON object")
             if "alias_of" in row:
-                aliases.append(_alias(row))
+                alias = _alias(row)
+                aliases.append(alias)
+                keys = [("alias", alias.alias_of, name_key(n)) for n in alias.names[1:]]
             elif "country_point" in row:
-                points[str(_country(row["country_point"]))] = _coordinates(row)
+                country = str(_country(row["country_point"]))
+                points[country] = _coordinates(row)
+                keys = [("point", country)]
             else:
-                places.append(_place(row))
+                place = _place(row)
+                places.append(place)
+                keys = [("place", name_key(place.name), place.country, place.feature_code)]
+            _check_new(keys, seen)
         except (ValueError, KeyError) as exc:
             raise _fail(path, number, str(exc)) from exc
     return Supplement(tuple(places), tuple(aliases), points)
