@@ -390,6 +390,10 @@ def test_a_bare_capital_is_the_capital_of_the_country_nearest(
         ],
         # a sentence's place, when it names no country
         "Police in Nairobi said invented protesters marched through the capital city.": ["Nairobi"],
+        # beside a state or province, "the capital" may be its capital: none unless a country
+        # is named
+        "Texas lawmakers met in the capital on Monday.": [],
+        "Afghan troops in Helmand marched to the capital.": ["Kabul"],
         # money, a province's capital, and a document with no country are no place
         "The invented fund will raise the capital needed. Guards left the capital of Helmand.": [],
         "Two invented men were seen in the capital.": [],

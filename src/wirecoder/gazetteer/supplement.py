@@ -167,6 +167,7 @@ def load_supplement(path: Path | None = None) -> Supplement:
     aliases: list[SupplementAlias] = []
     points: dict[str, tuple[float, float]] = {}
     seen: set[tuple[object, ...]] = set()  # what a later line may not say again
+    keys: list[tuple[object, ...]]
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip():
             continue

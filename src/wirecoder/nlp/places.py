@@ -587,8 +587,8 @@ def _capital_country(
 
     The country its sentence names or has a demonym of ("the Syrian army shelled towns
     outside the capital"); else the country of the sentence's places, by
-    :func:`_likely_country` ("Police in Nairobi ... the capital city"); else the document's
-    country. Several in a sentence, or none there, are decided by the document's votes:
+    :func:`_likely_country` ("Police in Nairobi ... the capital city"), unless one of them is
+    a state or province (its capital may be meant); else the document's country. Several in a sentence, or none there, are decided by the document's votes:
     its demonyms', dateline's and outlet's, and its places' (one each); a tie is no answer.
     """
     votes = Counter(_base_context(doc, gazetteer, demonyms).countries)
@@ -602,6 +602,8 @@ def _capital_country(
         if ent.label_ == "NORP" and (c := demonym_country(ent.text, demonyms)) is not None
     )
     placed = {c for t in inside if (c := _likely_country(t))}
+    if not named and any((best := _likely(t)) and best.feature_code == "ADM1" for t in inside):
+        return None  # "Texas lawmakers met in the capital": the state's capital, not Washington
     for tier in (named, placed, set(votes)):
         if tier:
             ranked = sorted(tier, key=lambda c: -votes[c])
@@ -618,10 +620,15 @@ def _likely_country(toponym: Toponym) -> str | None:
     else its most populous candidate's of those with the name as their own ("Nairobi" is
     Kenya's, "Paris" France's; "White House" is not Casablanca's alternate name).
     """
+    best = _likely(toponym)
+    return best.country if best is not None else None
+
+
+def _likely(toponym: Toponym) -> Candidate | None:
+    """Return the candidate :func:`_likely_country` goes by."""
     found = [c for c in toponym.candidates if c.feature_code.startswith("PCL")]
     own = [c for c in toponym.candidates if c.match_kind == 0]
-    best = max(found or own or toponym.candidates, key=lambda c: c.population, default=None)
-    return best.country if best is not None else None
+    return max(found or own or toponym.candidates, key=lambda c: c.population, default=None)
 
 
 def _named_after(doc: Doc, token: Token, starting: dict[int, Toponym]) -> bool:
