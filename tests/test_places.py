@@ -147,6 +147,17 @@ def test_event_location_falls_back_to_sentence_then_nothing(
     assert _locate(nlp, gazetteer, text, _event(text, "shelling")).location is None
 
 
+def test_a_place_in_a_body_s_name_locates_only_what_the_text_attaches(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic sentences about invented events
+    text = "An official of the Texas Department of Public Safety said a drone strike hit a truck."
+    assert _locate(nlp, gazetteer, text, _event(text, "strike")).location is None
+    text = "A bomb exploded at the Athens Police Department on Friday."
+    event = _locate(nlp, gazetteer, text, _event(text, "exploded"))
+    assert event.location is not None and "at Athens" in (event.location.reason or "")
+
+
 def test_geo_precision_follows_resolution() -> None:
     city = Place(id="p1", text="x", start=0, end=1, resolution="city")
     assert geo_precision(city) == 1 and geo_precision(city, near=True) == 2

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, EventLocation, Place
 from .component import Component
-from .places import is_approximate
+from .places import INSTITUTION, is_approximate
 
 __all__ = ["EventLocationComponent", "geo_precision", "locate_event"]
 
@@ -77,6 +77,11 @@ def _attachment(trigger: Span, token: Token) -> tuple[Token, bool] | None:
     return None
 
 
+def _in_a_name(place: Place) -> bool:
+    """Return True for a place named only as part of a body's name ("Ohio Department of ...")."""
+    return (place.reason or "").startswith(INSTITUTION)
+
+
 def _in_sentence(place: Place, event: Event) -> bool:
     return event.sentence.start <= place.start and place.end <= event.sentence.end
 
@@ -96,8 +101,10 @@ def locate_event(
                 near = near or preposition.lower_ in VICINITY_WORDS or is_approximate(place)
                 reason = f"'{preposition.text} {place.text}' attached to trigger '{trigger.text}'"
                 return EventLocation(place.id, geo_precision(place, near=near), reason)
-    # a place the gazetteer lacks counts only where the text attaches it to the event
-    usable = [(p, tok) for p, tok in usable if not is_approximate(p)]
+    # a place the gazetteer lacks counts only where the text attaches it to the event, and so
+    # does one named in a body's name: "a U.S. Department of Defense official said a strike
+    # killed ..." did not happen in the United States
+    usable = [(p, tok) for p, tok in usable if not is_approximate(p) and not _in_a_name(p)]
     same = [p for p, _ in usable if _in_sentence(p, event)]
     if same:
         place = min(same, key=lambda p: abs(p.start - event.trigger.start))

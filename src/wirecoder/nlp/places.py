@@ -168,6 +168,16 @@ INSTITUTION_WORDS = frozenset(
         "paramedic",
         "town",
         "village",
+        "department",
+        "bureau",
+        "supreme",
+        "commission",
+        "court",
+        "board",
+        "agency",
+        "ministry",
+        "legislature",
+        "assembly",
     }
 )
 #: institution words that are also part of a town's name: "Kansas City", "Quezon City".
