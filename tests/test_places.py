@@ -434,6 +434,14 @@ def test_canadian_press_province_abbreviations(nlp: Language, gazetteer: SqliteG
     assert {p.country for p in places} == {"CAN"}
 
 
+def test_abbreviated_compass_words(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic headlines about invented events
+    _, places = _places(nlp, gazetteer, "A fire broke out in N. Dakota and in S. Korea.")
+    assert [p.name for p in places] == ["North Dakota", "South Korea"]
+    _, places = _places(nlp, gazetteer, "One dead, two hurt in W. Phila. shooting.")
+    assert [(p.text, p.name) for p in places] == [("W. Phila", "Philadelphia")]
+
+
 def test_los_angeles_as_us_news_abbreviates_it(nlp: Language, gazetteer: SqliteGazetteer) -> None:
     # synthetic: an invented arrest
     _, places = _places(nlp, gazetteer, "Police in L.A. said two invented suspects were held.")

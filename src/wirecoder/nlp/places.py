@@ -225,11 +225,19 @@ def _kind_of(doc: Doc, span: Span) -> str | None:
     return None
 
 
+#: abbreviated compass words that begin headline names: "S. Korea", "N. Dakota", "W. Phila."
+COMPASS_ABBREVIATIONS = {"n.": "North", "s.": "South", "e.": "East", "w.": "West"}
+
+
 def _lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     found = gazetteer.candidates(text)
     if found:
         return found
     words = text.split()
+    if len(words) > 1 and (full := COMPASS_ABBREVIATIONS.get(words[0].lower())):
+        # the whole name spelled out ("South Korea"), else the name it qualifies ("Phila.")
+        rest = " ".join(words[1:])
+        return gazetteer.candidates(f"{full} {rest}") or _lookup(gazetteer, rest)
     if len(words) > 1 and words[-1].lower() in KIND_WORDS:
         if len(words) == 2 and words[0].lower() in QUALIFIERS:
             return []  # "North State (Street)" is no province called North
