@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -347,6 +348,25 @@ def test_a_claim_of_another_incident_does_not_make_a_template_claimed() -> None:
     record = DocumentRecord(doc_id="d", text="x" * 100, events=[claimed, other])
     labels = {t.events[0].trigger.text: template_confidence(t) for t in predicted_templates(record)}
     assert labels == {"bombing": "CLAIMED OR ADMITTED", "bombed": "REPORTED AS FACT"}
+
+
+def test_templates_are_grouped_by_the_resolved_place_not_the_mention() -> None:
+    def place(pid: str, text: str, geonameid: int | None, lat: float) -> Place:
+        return Place(
+            id=pid, text=text, start=0, end=1, name="Oldtown", geonameid=geonameid, lat=lat, lon=1.0
+        )
+
+    # "Oldtown" and "the capital" resolved to one entry; a second, unknown "Newtown" twice
+    places = [
+        place("p1", "Oldtown", 7, 1.0),
+        place("p2", "capital", 7, 1.0),
+        dataclasses.replace(place("p3", "Newtown", None, 2.0), name="Newtown"),
+        dataclasses.replace(place("p4", "Newtown", None, 2.0), name="Newtown"),
+    ]
+    events = [_event("ASSAULT", t, place=f"p{i}") for i, t in enumerate("abcd", start=1)]
+    record = DocumentRecord(doc_id="d", text="x" * 100, events=events, places=places)
+    groups = [[e.trigger.text for e in t.events] for t in predicted_templates(record)]
+    assert groups == [["a", "b"], ["c", "d"]]
 
 
 def test_template_stage_reads_attempts_and_prefers_acts_that_happened() -> None:

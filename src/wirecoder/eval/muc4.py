@@ -414,7 +414,7 @@ class Muc4(Dataset):
             "each text keeps its dateline's place as a first line ('San Salvador --'), as "
             "wire copy reaches `wirecoder extract`; the date part is left out",
             "templates: our incident events (PLOVER -> MUC map in eval/data/muc4_incident_types.json) "
-            "grouped by (incident type, place, threat or not); aligned to key templates greedily by matched "
+            "grouped by (incident type, resolved place, threat or not); aligned to key templates greedily by matched "
             "fillers + 0.5 for the same type",
             "role fillers: per text, one-to-one, head-word/containment match on any alternative; "
             "'?' fillers optional; instrument never predicted (no instrument argument)",

@@ -259,7 +259,7 @@ def _is_named(text: str) -> bool:
 def predicted_templates(
     record: DocumentRecord, *, doc: Doc | None = None
 ) -> list[PredictedTemplate]:
-    """Return our templates: incident events grouped by (type, place, threat or not).
+    """Return our templates: incident events grouped by (type, resolved place, threat or not).
 
     Negated acts, plans and possibilities are no incidents (``_is_incident``); a threat is a
     template of its own, apart from an act at the same place (MUC-4 keys keep them apart).
@@ -275,7 +275,8 @@ def predicted_templates(
         if kind is None or not _is_incident(event, doc):
             continue
         place_id = event.location.place if event.location else None
-        key = (kind, place_id, muc_stage(event) == "THREATENED")
+        where = _where(places[place_id]) if place_id in places else place_id
+        key = (kind, where, muc_stage(event) == "THREATENED")
         if key not in groups:
             groups[key] = PredictedTemplate(
                 kind,
@@ -290,6 +291,16 @@ def predicted_templates(
         for role, strings in _event_fillers(event, record).items():
             group.fillers.setdefault(role, []).extend(strings)
     return list(groups.values())
+
+
+def _where(place: Place) -> str:
+    """Return what a template's place is: the resolved entry, not the mention.
+
+    "San Salvador" twice, or "the capital" and "San Salvador", are one place.
+    """
+    if place.geonameid is not None:
+        return f"geonames:{place.geonameid}"
+    return f"{place.name or place.text}@{place.lat},{place.lon}"
 
 
 def _is_incident(event: Event, doc: Doc | None) -> bool:
