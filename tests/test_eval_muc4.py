@@ -369,6 +369,26 @@ def test_templates_are_grouped_by_the_resolved_place_not_the_mention() -> None:
     assert groups == [["a", "b"], ["c", "d"]]
 
 
+def test_a_template_takes_the_date_its_timed_events_agree_on() -> None:
+    day, other = date(1990, 1, 3), date(1990, 1, 5)
+    events = [
+        _event("ASSAULT", "a", place="p1"),  # the most confident, dated by the fallback
+        _event("ASSAULT", "b", place="p1", when=(other, other)),
+        _event("ASSAULT", "c", place="p1", when=(day, day)),
+        _event("ASSAULT", "d", place="p1", when=(day, day)),
+    ]
+    events[0].confidence = 0.9
+    events[0].date = EventDate(day, date(1990, 1, 9), reason="publication-date fallback")
+    for e in events[1:]:
+        assert e.date is not None
+        e.date.time = "t1"
+    [template] = predicted_templates(DocumentRecord(doc_id="d", text="x", events=events))
+    assert template.main.trigger.text == "a" and template.dated.trigger.text in ("c", "d")
+    # no event dated by a time expression: the main event's date
+    [template] = predicted_templates(DocumentRecord(doc_id="d", text="x", events=events[:1]))
+    assert template.dated is events[0]
+
+
 def test_template_stage_reads_attempts_and_prefers_acts_that_happened() -> None:
     text = "Defused: a bomb at the bank."  # the test event's sentence is text[0:10]
     defused = _event("ASSAULT", "bomb")

@@ -269,7 +269,7 @@ class MucScores:
     def _add_pair(
         self, gold: GoldTemplate, ours: PredictedTemplate, published: date | None
     ) -> None:
-        main = ours.main
+        main = ours.dated
         types = _type_set(gold)
         if types:
             self.types.append((_effective(types, ours.incident_type), ours.incident_type))

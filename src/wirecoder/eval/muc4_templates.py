@@ -13,6 +13,7 @@ import importlib
 import json
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -218,6 +219,22 @@ class PredictedTemplate:
     @property
     def main(self) -> Event:
         return max(self.events, key=lambda e: e.confidence)
+
+    @property
+    def dated(self) -> Event:
+        """Return the event whose date the template takes: of the events dated by a time
+        expression, the one whose date most of them share (one incident told in several
+        sentences), ties to the most confident; without any, the main event."""
+        timed = [e for e in self.events if e.date is not None and e.date.time is not None]
+        spans = Counter((e.date.start_date, e.date.end_date) for e in timed if e.date)
+        return max(
+            timed,
+            key=lambda e: (
+                spans[(e.date.start_date, e.date.end_date)] if e.date else 0,
+                e.confidence,
+            ),
+            default=self.main,
+        )
 
 
 def _overlapping_labels(record: DocumentRecord, start: int, end: int) -> set[str]:
