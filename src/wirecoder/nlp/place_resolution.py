@@ -209,12 +209,12 @@ def _pass(
     base: DocumentContext,
     neighbours: list[dict[int, int]],
     text_keys: list[str],
+    silent: list[bool],
 ) -> _Round:
     """Return each toponym's best candidate in the context of the ``previous`` choices."""
     out = _Round()
     by_name: dict[str, tuple[ScoredCandidate, bool]] = {}
     keys = previous.name_keys()
-    silent = [t.source in INFERRED_SOURCES for t in toponyms]
     for i, (toponym, hint) in enumerate(zip(toponyms, hints, strict=True)):
         context = _context_without(i, previous, base, neighbours, keys, silent)
         ranked = rank_candidates(toponym.candidates, toponym.text, hint=hint, context=context)
@@ -284,15 +284,17 @@ def resolve_toponyms(
     ]
     # name keys of the texts, computed once: every round and check compares them
     text_keys = [name_key(t.text) for t in every]
+    # inferred capitals are resolved in the document's context but take no part in it
+    silent = [t.source in INFERRED_SOURCES for t in every]
     neighbours = neighbour_counts(
-        text_keys, [[] if t.source in INFERRED_SOURCES else t.candidates for t in every]
+        text_keys, [[] if quiet else t.candidates for t, quiet in zip(every, silent, strict=True)]
     )
     rounds = _first_pass(every, hints)
     listed = _list_kinds(every, hints, rounds)
     if listed != hints:  # a list named its items' level: choose again with it
         hints, rounds = listed, _first_pass(every, listed)
     for _ in range(CONTEXT_PASSES):
-        rounds = _pass(every, hints, rounds, base, neighbours, text_keys)
+        rounds = _pass(every, hints, rounds, base, neighbours, text_keys, silent)
     hints = hints[: len(toponyms)]
     chosen = rounds.chosen[: len(toponyms)]
     foreign = _foreign_namesakes(hints, chosen, base, text_keys[: len(toponyms)])

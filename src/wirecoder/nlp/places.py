@@ -555,10 +555,9 @@ def _capital_phrases(
     name cities so ("clashes in the Afghan capital"); the demonym stays country context only,
     as elsewhere. Not "capital punishment" or "a capital city".
 
-    A bare "in the capital" is the capital of a country the document is about: one named in
-    it, its demonyms', the dateline's or the outlet's; the resolver weighs them as it weighs
-    any ambiguous name, by the document's country context (reason `capital-of (document)`).
-    Wire copy's "in this capital" is the dateline's city (reason `capital-of (dateline)`).
+    A bare "in the capital" is the capital of the one country :func:`_capital_country` finds
+    the report about, else no place (reason `capital-of (document)`). Wire copy's "in this
+    capital" is the dateline's city (reason `capital-of (dateline)`).
     """
     taken = [(t.start, t.end) for t in toponyms]
     ending = {t.end: t for t in toponyms}
@@ -606,8 +605,9 @@ def _capital_country(
     The country its sentence names or has a demonym of ("the Syrian army shelled towns
     outside the capital"); else the country of the sentence's places, by
     :func:`_likely_country` ("Police in Nairobi ... the capital city"), unless one of them is
-    a state or province (its capital may be meant); else the document's country. Several in a sentence, or none there, are decided by the document's votes:
-    its demonyms', dateline's and outlet's, and its places' (one each); a tie is no answer.
+    a state or province (its capital may be meant); else the document's country. Several in
+    a sentence, or none there, are decided by the document's votes: its demonyms',
+    dateline's and outlet's, and its places' (one each); a tie is no answer.
     """
     votes = Counter(_base_context(doc, gazetteer, demonyms).countries)
     votes.update(c for t in toponyms if (c := _likely_country(t)))
