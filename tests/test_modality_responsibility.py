@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.eval.muc4_confidence import document_confidence, parsed_sentence_confidence
+from wirecoder.eval.muc4_confidence import (
+    document_confidence,
+    parsed_sentence_confidence,
+    self_reported,
+)
 from wirecoder.nlp.attribution_responsibility import (
     Responsibility,
     claims_responsibility,
     first_person_doer,
+    reports_own_act,
     responsibility_in,
 )
 from wirecoder.nlp.modality import analyse_trigger
@@ -27,8 +32,14 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 def _org_tokens(sent, name: str) -> set[int]:  # type: ignore[no-untyped-def]
-    start = sent.text.index(name) + sent.start_char
-    return {t.i for t in sent if start <= t.idx < start + len(name)}
+    """Return the tokens of every mention of ``name`` in ``sent``."""
+    found: set[int] = set()
+    at = sent.text.find(name)
+    while at >= 0:
+        start = at + sent.start_char
+        found |= {t.i for t in sent if start <= t.idx < start + len(name)}
+        at = sent.text.find(name, at + 1)
+    return found
 
 
 @pytest.mark.parametrize(
@@ -99,6 +110,56 @@ def test_claims_of_responsibility(nlp, text: str, claimed: bool) -> None:  # typ
 def test_first_person_doer(nlp, text: str, self_report: bool) -> None:  # type: ignore[no-untyped-def]
     sent = next(iter(nlp(text).sents))
     assert first_person_doer(sent, INCIDENT_WORDS) is self_report
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "own"),
+    [
+        # the body reports its own act: named again, a member word, or its station speaking
+        (
+            "The Red Dawn Front reports that urban commando units attacked the garrison.",
+            "Red Dawn Front",
+            True,
+        ),
+        (
+            "The Talvera Police informed the press that the Talvera Police killed the smuggler.",
+            "Talvera Police",
+            True,
+        ),
+        (
+            "Radio Aurora, the Red Dawn Front's radio station, said the rebels attacked the depot.",
+            "Radio Aurora",
+            True,
+        ),
+        # another body's act, a denial, a plan, an act that is not the clause's own
+        ("The Talvera Police said the rebels attacked the depot.", "Talvera Police", False),
+        (
+            "The Red Dawn Front said that none of its members took part in the attack.",
+            "Red Dawn Front",
+            False,
+        ),
+        ("The Red Dawn Front said its units will attack the garrison.", "Red Dawn Front", False),
+        (
+            "The Red Dawn Front said its fighters are hunting those who planned the bombing.",
+            "Red Dawn Front",
+            False,
+        ),
+    ],
+)
+def test_an_organisation_reporting_its_own_act(nlp, text: str, org: str, own: bool) -> None:  # type: ignore[no-untyped-def]
+    sent = next(iter(nlp(text).sents))
+    assert reports_own_act(sent, _org_tokens(sent, org), INCIDENT_WORDS) is own
+
+
+def test_a_self_report_is_the_perpetrators_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Gunmen attacked the depot in Talvera on Monday. "
+        "The Red Dawn Front reports that its commandos attacked the depot."
+    )
+    assert self_reported(doc, ["Red Dawn Front", "Talvera"])
+    # the speaker and the doer must be the same body: one name at a time
+    doc = nlp("The Talvera Police reported that the Red Dawn Front attacked the depot.")
+    assert not self_reported(doc, ["Talvera Police", "Red Dawn Front"])
 
 
 def test_document_confidence_takes_the_strongest_sentence(nlp) -> None:  # type: ignore[no-untyped-def]

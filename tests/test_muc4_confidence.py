@@ -49,6 +49,24 @@ from wirecoder.eval.muc4_confidence import (
             "According to police, the bombing was presumably the work of the Lorian League.",
             "SUSPECTED OR ACCUSED BY AUTHORITIES",
         ),
+        # qualifying words (TASKDOC slot 11): the reader's doubt about who did it
+        (
+            "The men who kidnapped the mayor are said to be members of the Lorian League.",
+            "SUSPECTED OR ACCUSED",
+        ),
+        (
+            "The attack was reportedly carried out by the Lorian League.",
+            "SUSPECTED OR ACCUSED",
+        ),
+        # the organisation is in the context of the incident, nobody accuses it
+        (
+            "The priests were murdered by men wearing Lorian League uniforms.",
+            "POSSIBLE",
+        ),
+        (
+            "There was no confirmation that the Lorian League carried out the attack.",
+            "POSSIBLE",
+        ),
     ],
 )
 def test_sentence_confidence(sentence: str, label: str | None) -> None:

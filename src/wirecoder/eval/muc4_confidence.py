@@ -29,6 +29,7 @@ from ..nlp.attribution_responsibility import (
     Responsibility,
     claims_responsibility,
     first_person_doer,
+    reports_own_act,
     responsibility_in,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "is_attempt_on",
     "load_confidence_cues",
     "organisation_sentences",
+    "self_reported",
     "text_confidence",
 ]
 
@@ -227,6 +229,24 @@ def document_confidence(
     if any(first_person_doer(s, cues.incident) for s in doc.sents):
         found.add("CLAIMED OR ADMITTED")
     return next((label for label in _PRECEDENCE if label in found), None)
+
+
+def self_reported(
+    doc: Doc, organisations: Sequence[str], *, cues: ConfidenceCues | None = None
+) -> bool:
+    """Return True if an organisation the document names reports an act of its own.
+
+    "The Front reports that its units attacked the barracks", "the national police informed
+    the press that the national police killed ...": the perpetrator's own word, CLAIMED OR
+    ADMITTED (``wirecoder.nlp.attribution_responsibility.reports_own_act``).
+    """
+    cues = cues or load_confidence_cues()
+    for sent in doc.sents:
+        for name in organisations:  # one at a time: the speaker and the doer are the same body
+            org = _organisation_tokens(sent, [name])
+            if org and reports_own_act(sent, org, cues.incident):
+                return True
+    return False
 
 
 def is_attempt(sentence: str, *, cues: ConfidenceCues | None = None) -> bool:

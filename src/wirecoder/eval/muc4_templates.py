@@ -25,6 +25,7 @@ from .muc4_confidence import (
     is_attempt,
     is_attempt_on,
     organisation_sentences,
+    self_reported,
     text_confidence,
 )
 from .muc4_corpus import ROLES
@@ -117,7 +118,9 @@ def _modality_table(name: str, fallback: dict[str, str]) -> dict[str, str]:
 def template_confidence(template: PredictedTemplate) -> str:
     """Return the perpetrator confidence of a whole template.
 
-    First how the document's sentences that name an organisation (ours as perpetrator, or
+    CLAIMED OR ADMITTED when an organisation the document names reports an act of its own
+    ("the Front reports that its units attacked", ``muc4_confidence.self_reported``). Else
+    how the document's sentences that name an organisation (ours as perpetrator, or
     any organisation or authority the text names) present its responsibility
     (``muc4_confidence.text_confidence``, cue words); when no cue word is found and the
     template can parse, cues tied to an organisation by the dependency parse
@@ -125,6 +128,8 @@ def template_confidence(template: PredictedTemplate) -> str:
     or an accusation on one of them), else its most confident event. A claim of another
     incident in the same text does not make this one claimed.
     """
+    if template.doc is not None and self_reported(template.doc, template.organisations()):
+        return "CLAIMED OR ADMITTED"
     sentences = organisation_sentences(template.document_text, template.organisations())
     found = text_confidence(sentences)
     if found is None and template.doc is not None:
@@ -252,12 +257,20 @@ def _event_fillers(event: Event, record: DocumentRecord) -> dict[str, list[str]]
     instrument argument, so the instrument role is never filled.
     """
     physical = set(incident_type_map()["physical_target_heads"])
+    actors = {a.id: a for a in record.actors}
     kinds = {a.id: a.kind for a in record.actors}
     out: dict[str, list[str]] = {role: [] for role in ROLES}
     for arg in event.actor:
+        actor = actors.get(arg.actor or "")
+        if actor is not None and actor.kind == "unknown" and arg.text == event.trigger.text:
+            continue  # "Kent was kidnapped": an implicit doer, no filler in the text
         named_group = kinds.get(arg.actor or "") in ORGANISATION_KINDS and _is_named(arg.text)
         is_org = named_group or "ORG" in _overlapping_labels(record, arg.start, arg.end)
         out["perp_organization" if is_org else "perp_individual"].append(arg.text)
+        owner = actors.get(actor.affiliation or "") if actor is not None else None
+        if not is_org and owner is not None and owner.kind in ORGANISATION_KINDS:
+            # "members of the Camilist Union": the members' group is the perpetrator org
+            out["perp_organization"].append(owner.name)
     for arg in event.recipient:
         labels = _overlapping_labels(record, arg.start, arg.end)
         is_physical = "FAC" in labels or head_word(arg.text) in physical

@@ -19,7 +19,13 @@ from spacy.tokens import Span, Token
 
 from .cues import CueLexicon, load_cues
 
-__all__ = ["Responsibility", "claims_responsibility", "first_person_doer", "responsibility_in"]
+__all__ = [
+    "Responsibility",
+    "claims_responsibility",
+    "first_person_doer",
+    "reports_own_act",
+    "responsibility_in",
+]
 
 
 class Responsibility(StrEnum):
@@ -229,3 +235,79 @@ def first_person_doer(
             if words & cues.first_person:
                 return True
     return False
+
+
+def reports_own_act(
+    sent: Span,
+    org: Collection[int],
+    incident_words: Collection[str],
+    *,
+    cues: CueLexicon | None = None,
+) -> bool:
+    """Return True if an organisation reports an act of its own: its self-report, a claim.
+
+    The organisation (tokens ``org``) is in the subject of a neutral reporting verb ("the
+    Front reports", "Radio Liberty, the Front's radio station, said", "the national police
+    informed the press") whose complement has an incident done by that organisation: named
+    again ("... that the national police killed"), in the first person ("our units"), or a
+    member word the speaker's own words are affiliated with ("the Front said its commandos",
+    "the army reported that troops ambushed"; ``self_reference.affiliation``). "Police said
+    the rebels attacked" reports another's act and is no self-report.
+    """
+    cues = cues or load_cues()
+    negations = cues.negation_words | cues.negation_pronouns
+    for verb in sent:
+        if cues.reporting.get(verb.lemma_.lower()) != "neutral" or verb.pos_ not in _VERBAL:
+            continue
+        speaker = _subject(verb)
+        if speaker is None or _negated(verb) or not _tied(speaker, org):
+            continue
+        # the speaker's own words, and its appositive's ("Radio Liberty, the Front's station")
+        heads = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
+        speaker_words = {h.lemma_.lower() for h in heads} | {
+            c.lemma_.lower()
+            for h in heads
+            for c in h.children
+            if c.dep_ in ("compound", "amod", "poss")
+        }
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if _negated(clause) or _is_modal_or_future(clause, cues):
+                continue
+            if any(t.lower_ in negations for t in clause.subtree):
+                continue  # "none of their members had anything to do with it"
+            acts = [clause, *(c for c in clause.children if c.dep_ in ("dobj", "xcomp"))]
+            if not any(t.lower_ in incident_words for t in acts):
+                continue  # the act is the clause's own ("attacked", "staged attacks")
+            doer = _doer(clause)
+            if doer is not None and _same_side(doer, speaker_words, org, cues):
+                return True
+    return False
+
+
+def _doer(clause: Token) -> Token | None:
+    """Return who does the act of a clause: its active subject or its passive agent."""
+    agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    subject = _subject(clause)
+    return None if subject is None or subject.dep_ == "nsubjpass" else subject
+
+
+def _same_side(
+    doer: Token, speaker_words: Collection[str], org: Collection[int], cues: CueLexicon
+) -> bool:
+    """Return True if the doer is the speaking organisation or one of its own members."""
+    if any(t.i in org for t in doer.subtree):
+        return True
+    words = {doer.lower_, *(c.lower_ for c in doer.children if c.dep_ == "poss")}
+    if words & cues.first_person:
+        return True
+    named = [
+        c
+        for c in doer.children
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ or c.pos_ == "PROPN")
+    ]
+    if named or doer.pos_ == "PROPN":
+        return False  # "Salvadoran troops", "the Andean Front": someone named, not the speaker
+    lemma = doer.lemma_.lower()
+    return any(lemma in cues.affiliation[w] for w in speaker_words if w in cues.affiliation)
