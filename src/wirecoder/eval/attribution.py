@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from ..errors import ErrorCode, InputError
 from ..nlp.modality import StatusDecision, analyse_trigger
-from ..records import EventStatus
+from ..records import Article, DocumentRecord, EventStatus
 from .base import Dataset, EvalResult
 from .scoring import PRF, accuracy, macro_f1, match_one_to_one
 
@@ -43,9 +43,12 @@ __all__ = [
     "GoldSource",
     "TimeBankEvent",
     "TimeBankModality",
+    "gold_contradictions",
+    "predicted_contradictions",
     "read_attribution_set",
     "read_timebank",
     "score_attribution",
+    "score_contradictions",
     "score_timebank",
 ]
 
@@ -78,6 +81,8 @@ class AttributionItem:
     trigger_end: int
     status: str
     sources: tuple[GoldSource, ...] = ()
+    # the triggers (start, end) of the events of the same text that this one contradicts
+    contradicts: tuple[tuple[int, int], ...] = ()
 
 
 def _item(data: dict[str, Any]) -> AttributionItem:
@@ -91,6 +96,7 @@ def _item(data: dict[str, Any]) -> AttributionItem:
         trigger_end=trigger["end"],
         status=EventStatus(data["status"]),
         sources=sources,
+        contradicts=tuple((c["start"], c["end"]) for c in data.get("contradicts", [])),
     )
 
 
@@ -167,6 +173,50 @@ def score_attribution(
     return metrics
 
 
+Link = frozenset[tuple[int, int]]
+
+
+def gold_contradictions(items: Sequence[AttributionItem]) -> dict[str, set[Link]]:
+    """Return each text's gold contradiction links: unordered pairs of trigger offsets."""
+    links: dict[str, set[Link]] = {}
+    for item in items:
+        found = links.setdefault(item.text, set())
+        for other in item.contradicts:
+            found.add(frozenset({(item.trigger_start, item.trigger_end), other}))
+    return links
+
+
+def predicted_contradictions(record: DocumentRecord) -> set[Link]:
+    """Return the contradiction links of a record's events, as pairs of trigger offsets."""
+    spans = {e.id: (e.trigger.start, e.trigger.end) for e in record.events}
+    return {
+        frozenset({spans[e.id], spans[other]})
+        for e in record.events
+        for other in e.contradicts
+        if other in spans and spans[other] != spans[e.id]
+    }
+
+
+def _same_link(gold: Link, predicted: Link) -> bool:
+    """Return True if each trigger of ``gold`` overlaps a different trigger of ``predicted``."""
+    g1, g2 = sorted(gold)
+    p1, p2 = sorted(predicted)
+    return (_overlap(g1, p1) and _overlap(g2, p2)) or (_overlap(g1, p2) and _overlap(g2, p1))
+
+
+def score_contradictions(
+    gold: dict[str, set[Link]], predicted: dict[str, set[Link]]
+) -> dict[str, float]:
+    """Return contradiction-link P/R/F1 over texts (a link matches one gold link, one-to-one)."""
+    total = PRF()
+    for text, gold_links in gold.items():
+        ours = sorted(predicted.get(text, set()), key=sorted)
+        golds = sorted(gold_links, key=sorted)
+        pairs = match_one_to_one(golds, ours, _same_link)
+        total += PRF(tp=len(pairs), predicted=len(ours), gold=len(golds))
+    return total.metrics("contradiction")
+
+
 def _parse_all(nlp: Language, texts: Iterable[str]) -> dict[str, Doc]:
     unique = list(dict.fromkeys(texts))
     return dict(zip(unique, nlp.pipe(unique, batch_size=64), strict=True))
@@ -205,19 +255,35 @@ class AttributionSet(Dataset):
         items = read_attribution_set(path)[:limit]
         docs = _parse_all(_nlp(extractor), (i.text for i in items))
         decisions = [decide(docs[i.text], i.trigger_start, i.trigger_end) for i in items]
+        metrics = score_attribution(items, decisions)
+        gold_links = gold_contradictions(items)
+        notes = [
+            "synthetic set written for wirecoder (docs/attribution.md)",
+            "status from analyse_trigger at the gold trigger; sources match by span overlap",
+        ]
+        if extractor is not None:  # links need the whole pipeline's events
+            texts = list(gold_links)
+            records = extractor.extract_articles(
+                Article(text=t, origin=f"attribution:{n}", language="en")
+                for n, t in enumerate(texts)
+            )
+            ours = {t: predicted_contradictions(r) for t, r in zip(texts, records, strict=True)}
+            metrics.update(score_contradictions(gold_links, ours))
+            notes.append(
+                "contradiction links: the whole pipeline on each text; a link of our events "
+                "matches a gold link when both triggers overlap, one-to-one, over every text"
+            )
         return EvalResult(
             dataset=self.name,
-            metrics=score_attribution(items, decisions),
+            metrics=metrics,
             counts={
                 "items": len(items),
                 "dev_items": sum(i.split == "dev" for i in items),
                 "sealed_items": sum(i.split == "sealed" for i in items),
                 "gold_sources": sum(len(i.sources) for i in items),
+                "gold_contradictions": sum(len(v) for v in gold_links.values()),
             },
-            notes=[
-                "synthetic set written for wirecoder (docs/attribution.md)",
-                "status from analyse_trigger at the gold trigger; sources match by span overlap",
-            ],
+            notes=notes,
             seconds=time.perf_counter() - started,
         )
 

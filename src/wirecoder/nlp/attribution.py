@@ -125,10 +125,77 @@ def _attribution(draft: AttributionDraft, actors: list[Actor]) -> Attribution:
     )
 
 
-def _participants(event: Event) -> set[str]:
+def _participants(event: Event, doc: Doc | None, cues: CueLexicon) -> set[str]:
+    """Return what an event is about: its actors' ids and its participants' head words.
+
+    Head words are those of its actor and recipient arguments and, in the parse, of the
+    trigger's subject and object ("rockets hit the runway": rocket, runway), less the
+    ``contradiction.ignore`` words (pronouns, "area", "day" ...).
+    """
     ids = {a.actor for a in (*event.actor, *event.recipient) if a.actor}
-    words = {a.text.lower() for a in (*event.actor, *event.recipient)}
-    return ids | words
+    words: set[str] = set()
+    for arg in (*event.actor, *event.recipient):
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand") if doc else None
+        words.add(span.root.lemma_.lower() if span is not None and len(span) else arg.text.lower())
+    token = trigger_head(doc, event) if doc is not None else None
+    if token is not None:
+        for child in token.children:
+            found = [child] if child.dep_ in cues.participant_deps else []
+            if child.dep_ == "prep":
+                found = [c for c in child.children if c.dep_ in cues.participant_deps]
+            words |= {c.lemma_.lower() for c in found if c.pos_ in ("NOUN", "PROPN")}
+    return ids | (words - cues.participant_ignore)
+
+
+def _blanket(event: Event, doc: Doc | None, cues: CueLexicon) -> bool:
+    """Return True for a denial of any such act: "denied killing anyone", "any strikes"."""
+    if doc is None:
+        return False
+    token = trigger_head(doc, event)
+    heads = [*(token.children if token is not None else ())]
+    for arg in (*event.actor, *event.recipient):
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+        if span is not None and len(span):
+            heads.append(span.root)
+    for head in heads:
+        if head.lower_ in cues.blanket_words:
+            return True
+        if any(c.dep_ == "det" and c.lower_ in cues.blanket_words for c in head.children):
+            return True
+    return False
+
+
+def _same_source(a: Event, b: Event) -> bool:
+    """Return True if one source says both ("the junta said troops fired warning shots and
+    denied that anyone was killed"): a speaker does not contradict itself."""
+    spans = {(s.start, s.end) for s in a.attribution}
+    actors = {s.actor for s in a.attribution if s.actor}
+    return any((s.start, s.end) in spans or (s.actor and s.actor in actors) for s in b.attribution)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _sentence_places(event: Event, doc: Doc) -> set[str]:
+    token = trigger_head(doc, event)
+    if token is None:
+        return set()
+    sent = token.sent
+    found = {e.text.lower() for e in sent.ents if e.label_ in _PLACE_LABELS}
+    if Doc.has_extension("places"):  # the places component's toponyms, with resolved names
+        for place in doc._.places or ():
+            if sent.start_char <= place.start < sent.end_char:
+                found.add((place.name or place.text).lower())
+    return found
+
+
+def _elsewhere(a: Event, b: Event, doc: Doc | None) -> bool:
+    """Return True if the two events' sentences name places and none in common: "had not
+    planned any attack in Erbil" does not deny an attack near Tal Afar."""
+    if doc is None:
+        return False
+    here, there = _sentence_places(a, doc), _sentence_places(b, doc)
+    return bool(here and there and not here & there)
 
 
 def _lemma(event: Event, doc: Doc | None) -> str:
@@ -139,22 +206,33 @@ def _lemma(event: Event, doc: Doc | None) -> str:
     return event.trigger.text.lower()
 
 
-def _same_happening(a: Event, b: Event, doc: Doc | None) -> bool:
-    """Return True when two events plausibly are the same thing (a denial and a report of it)."""
-    if a.type != b.type:
+def _same_happening(denied: Event, other: Event, doc: Doc | None, cues: CueLexicon) -> bool:
+    """Return True when a denial and a report plausibly are of the same thing.
+
+    Of the same type, not said by the same source, not set in different places (both
+    sentences name places, none in common), and: the same trigger lemma, a shared actor or
+    participant head word, or a blanket denial ("denied that anyone was killed", "denied
+    carrying out any strikes").
+    """
+    if denied.type != other.type or _same_source(denied, other):
         return False
-    if _lemma(a, doc) == _lemma(b, doc):
+    if _elsewhere(denied, other, doc):
+        return False
+    if _lemma(denied, doc) == _lemma(other, doc):
         return True
-    return bool(_participants(a) & _participants(b))
+    if _participants(denied, doc, cues) & _participants(other, doc, cues):
+        return True
+    return _blanket(denied, doc, cues)
 
 
 def link_contradictions(events: list[Event], *, doc: Doc | None = None) -> None:
     """Link each denied event and each event reported as happening of the same kind, both ways."""
+    cues = load_cues()
     denied = [e for e in events if e.status == EventStatus.DENIED]
     happened = [e for e in events if e.status in _HAPPENED]
     for d in denied:
         for h in happened:
-            if _same_happening(d, h, doc):
+            if _same_happening(d, h, doc, cues):
                 if h.id not in d.contradicts:
                     d.contradicts.append(h.id)
                 if d.id not in h.contradicts:

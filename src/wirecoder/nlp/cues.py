@@ -91,6 +91,10 @@ class CueLexicon:
     document_nouns: frozenset[str]  # "a statement from X": X's kind
     witness_verbs: frozenset[str]  # "X, who sells fabric in the market": a named witness
     responsibility: ResponsibilityCues
+    # which events a denial contradicts (see ``contradiction`` in the data file)
+    blanket_words: frozenset[str] = frozenset()
+    participant_deps: frozenset[str] = frozenset()
+    participant_ignore: frozenset[str] = frozenset()
 
 
 def _fail(path: Path, detail: str) -> DataFileError:
@@ -192,6 +196,9 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         person_labels=frozenset(w("person_entity_labels")),
         document_nouns=w("document_nouns"),
         witness_verbs=w("witness_verbs"),
+        blanket_words=w("contradiction.blanket_words"),
+        participant_deps=w("contradiction.participant_deps"),
+        participant_ignore=w("contradiction.ignore"),
         responsibility=ResponsibilityCues(
             **{
                 name: w(f"responsibility.{name}")
