@@ -90,6 +90,21 @@ def test_show_a_document(demo_db):
     jsonschema.validate(record, SCHEMA)
 
 
+def test_show_lists_another_report_that_contradicts_a_denial(demo_db):
+    # demo/README.md: the Goma police denial and the monitors' report of the next day
+    db, _ = demo_db
+    rows = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json"]).output
+    docs = {
+        row["title"]: row["doc_id"] for row in map(json.loads, rows.splitlines()) if row["title"]
+    }
+    denial = next(d for t, d in docs.items() if t.startswith("Two killed as police break up Goma"))
+    report = next(d for t, d in docs.items() if t.startswith("Rights monitors say Goma police"))
+    result = CliRunner().invoke(main, ["show", denial, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Possibly contradicted by other reports" in result.output
+    assert report[:12] in result.output
+
+
 def test_show_unknown_document_is_a_clear_error(demo_db):
     db, _ = demo_db
     result = CliRunner().invoke(main, ["show", "nope", "--db", str(db)])

@@ -367,7 +367,10 @@ def events(
 @click.option("--json", "as_json", is_flag=True, help="Print the stored JSON record instead.")
 def show(doc_id: str, db: str, as_json: bool) -> None:
     """Show one document with its events; evidence (trigger, actors, source, cue, places,
-    times) is highlighted in the text. DOC_ID may be a unique prefix."""
+    times) is highlighted in the text, and events of other stored reports that may
+    contradict its events (a denial there of what is reported here, or the reverse: same
+    type, overlapping dates, places within 25 km) are listed. DOC_ID may be a unique prefix."""
+    from .contradictions import corpus_contradictions
     from .records import to_dict
     from .render import print_document
     from .store import open_store
@@ -375,13 +378,14 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
     try:
         with open_store(db) as store:
             record = store.get_record(doc_id)
+            elsewhere = [] if as_json else corpus_contradictions(store, record)
     except WirecoderError as exc:
         _fail(exc)
         return
     if as_json:
         click.echo(json.dumps(to_dict(record), ensure_ascii=False, indent=2))
     else:
-        print_document(_console(), record)
+        print_document(_console(), record, elsewhere)
 
 
 @main.command()

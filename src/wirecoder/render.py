@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -15,6 +15,9 @@ from rich.text import Text
 
 from .records import DocumentRecord
 from .store.base import Stats, StoredEvent
+
+if TYPE_CHECKING:
+    from .contradictions import CorpusContradiction
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -159,8 +162,13 @@ _STATUS_STYLE = {
 }
 
 
-def print_document(console: Console, record: DocumentRecord) -> None:
-    """Print a document with its events' evidence highlighted, then the items found."""
+def print_document(
+    console: Console,
+    record: DocumentRecord,
+    elsewhere: Sequence[CorpusContradiction] = (),
+) -> None:
+    """Print a document with its events' evidence highlighted, then the items found, then
+    the events of other stored reports that may contradict its events (``elsewhere``)."""
     console.rule(f"[bold]{record.title or record.doc_id}")
     console.print(
         f"doc_id {record.doc_id} · published {record.published or 'unknown'}"
@@ -189,9 +197,31 @@ def print_document(console: Console, record: DocumentRecord) -> None:
         "[underline blue]time[/][/]"
     )
     _print_events(console, record)
+    if elsewhere:
+        _print_elsewhere(console, elsewhere)
     if record.errors:
         for err in record.errors:
             console.print(f"[yellow]{err.message}[/]")
+
+
+def _print_elsewhere(console: Console, found: Sequence[CorpusContradiction]) -> None:
+    table = Table(title="Possibly contradicted by other reports in the store", title_justify="left")
+    for col in ("event", "status", "other report", "its event", "its status", "why"):
+        table.add_column(col, overflow="fold")
+    for c in found:
+        other = c.other
+        when = other.date_start or ""
+        if other.date_end and other.date_end != other.date_start:
+            when += f"..{other.date_end}"
+        table.add_row(
+            c.event_id,
+            c.status,
+            f"{other.title or other.doc_id} ({other.doc_id[:12]})",
+            f"{other.event_id} {other.trigger} · {other.place or '-'} · {when}",
+            other.status,
+            c.reason,
+        )
+    console.print(table)
 
 
 def _print_events(console: Console, record: DocumentRecord) -> None:

@@ -1,0 +1,134 @@
+"""Possible contradictions across the store: a denial in one report, the act in another.
+
+Within a document the attribution component links a denial to the report it contradicts
+(``Event.contradicts``). Across documents the store is searched when a document is shown:
+an event of this document that is denied (or reported as happening) and an event of another
+document, not a copy of it, of the same type, reported as happening (or denied), whose
+dates overlap (give or take ``SLACK_DAYS``) and whose places lie within ``RADIUS_KM``.
+
+A denial seldom names a place ("the army denied that troops fired on anyone"), so an event
+without a place of its own stands at its document's focus: the place most of the document's
+located events share. These are candidates for a reader to weigh, listed with the reason;
+nothing is stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .gazetteer.resolve import haversine_km
+from .records import DocumentRecord, Event, EventStatus
+from .store.base import EventQuery, Store, StoredEvent
+
+__all__ = ["RADIUS_KM", "SLACK_DAYS", "CorpusContradiction", "corpus_contradictions"]
+
+#: Farthest two events' places may lie apart and still be the same happening.
+RADIUS_KM = 25.0
+#: Days the date intervals may miss each other by (a report dated the next morning).
+SLACK_DAYS = 1
+#: How many candidate events of the other documents are read per event at most.
+_CANDIDATES = 200
+
+_HAPPENED = (
+    EventStatus.ASSERTED,
+    EventStatus.REPORTED,
+    EventStatus.CLAIMED,
+    EventStatus.ALLEGED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusContradiction:
+    """An event of this document and one of another document that may contradict it."""
+
+    event_id: str
+    status: str
+    other: StoredEvent
+    distance_km: float
+    reason: str
+
+
+Point = tuple[float, float]
+
+
+def _point(record: DocumentRecord, event: Event) -> Point | None:
+    places = {p.id: p for p in record.places}
+    place = places.get(event.location.place) if event.location and event.location.place else None
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return place.lat, place.lon
+
+
+def _focus(record: DocumentRecord) -> Point | None:
+    """Return the point most of the record's located events share, or None."""
+    points = Counter(p for e in record.events if (p := _point(record, e)) is not None)
+    return points.most_common(1)[0][0] if points else None
+
+
+def _dates(event: Event) -> tuple[date, date] | None:
+    if event.date is None or event.date.start_date is None:
+        return None
+    return event.date.start_date, event.date.end_date or event.date.start_date
+
+
+def corpus_contradictions(
+    store: Store, record: DocumentRecord, *, radius_km: float = RADIUS_KM
+) -> list[CorpusContradiction]:
+    """Return the events of other stored documents that may contradict ``record``'s events."""
+    focus = _focus(record)
+    focus_of: dict[str, Point | None] = {record.doc_id: focus}
+    # a copy of this report (or the report this one copies) repeats it: no second voice
+    mine = next(iter(store.events(EventQuery(doc_id=record.doc_id, limit=1))), None)
+    copies = {record.doc_id} | (
+        {mine.near_duplicate_of} if mine and mine.near_duplicate_of else set()
+    )
+    found: list[CorpusContradiction] = []
+    for event in record.events:
+        if event.status == EventStatus.DENIED:
+            wanted = tuple(str(s) for s in _HAPPENED)
+        elif event.status in _HAPPENED:
+            wanted = (str(EventStatus.DENIED),)
+        else:
+            continue
+        dates = _dates(event)
+        here = _point(record, event) or focus
+        if dates is None or here is None:
+            continue  # no date or no place to anchor it: nothing to compare
+        query = EventQuery(
+            types=(event.type,),
+            statuses=wanted,
+            since=dates[0] - timedelta(days=SLACK_DAYS),
+            until=dates[1] + timedelta(days=SLACK_DAYS),
+            limit=_CANDIDATES,
+        )
+        for other in store.events(query):
+            if other.doc_id in copies or other.near_duplicate_of in copies:
+                continue
+            there = _other_point(store, other, focus_of)
+            if there is None:
+                continue
+            km = haversine_km(here[0], here[1], there[0], there[1])
+            if km <= radius_km:
+                own = "its place" if other.lat is not None else "its report's focus"
+                found.append(
+                    CorpusContradiction(
+                        event_id=event.id,
+                        status=str(event.status),
+                        other=other,
+                        distance_km=km,
+                        reason=(f"same type {event.type}, dates overlap, {own} {km:.0f} km away"),
+                    )
+                )
+    return found
+
+
+def _other_point(
+    store: Store, other: StoredEvent, focus_of: dict[str, Point | None]
+) -> Point | None:
+    if other.lat is not None and other.lon is not None:
+        return other.lat, other.lon
+    if other.doc_id not in focus_of:
+        focus_of[other.doc_id] = _focus(store.get_record(other.doc_id))
+    return focus_of[other.doc_id]
