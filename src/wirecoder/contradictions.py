@@ -118,7 +118,7 @@ def corpus_contradictions(
                         status=str(event.status),
                         other=other,
                         distance_km=km,
-                        reason=(f"same type {event.type}, dates overlap, {own} {km:.0f} km away"),
+                        reason=f"same type {event.type}, dates overlap, {own} {km:.0f} km away",
                     )
                 )
     return found

@@ -135,7 +135,9 @@ def _participants(event: Event, doc: Doc | None, cues: CueLexicon) -> set[str]:
     ids = {a.actor for a in (*event.actor, *event.recipient) if a.actor}
     words: set[str] = set()
     for arg in (*event.actor, *event.recipient):
-        span = doc.char_span(arg.start, arg.end, alignment_mode="expand") if doc else None
+        span = (
+            doc.char_span(arg.start, arg.end, alignment_mode="expand") if doc is not None else None
+        )
         words.add(span.root.lemma_.lower() if span is not None and len(span) else arg.text.lower())
     token = trigger_head(doc, event) if doc is not None else None
     if token is not None:
@@ -152,7 +154,7 @@ def _blanket(event: Event, doc: Doc | None, cues: CueLexicon) -> bool:
     if doc is None:
         return False
     token = trigger_head(doc, event)
-    heads = [*(token.children if token is not None else ())]
+    heads = list(token.children) if token is not None else []
     for arg in (*event.actor, *event.recipient):
         span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
         if span is not None and len(span):
