@@ -50,6 +50,14 @@ def test_a_shared_participant_ties_a_denial_to_the_report(extractor: Extractor) 
     assert _links(record) == {("firing", "hit")}
 
 
+def test_officers_and_police_of_one_country_are_one_force(extractor: Extractor) -> None:
+    record = extractor.extract(
+        "A police spokesman in Nakuru said officers did not use live rounds. "
+        "Witnesses said police fired into the crowd."
+    )
+    assert _links(record) == {("use live rounds", "fired")}
+
+
 def test_a_speaker_does_not_contradict_itself(extractor: Extractor) -> None:
     record = extractor.extract(
         "The junta said soldiers fired warning shots in Sagaing and denied that anyone was killed."

@@ -128,11 +128,21 @@ def _attribution(draft: AttributionDraft, actors: list[Actor]) -> Attribution:
 def _participants(event: Event, doc: Doc | None, cues: CueLexicon) -> set[str]:
     """Return what an event is about: its actors' ids and its participants' head words.
 
+    Within one report the police, or the military, of one country are one force: "officers"
+    and "police" share the participant "police:KEN" (``contradiction.same_force_kinds``).
+
     Head words are those of its actor and recipient arguments and, in the parse, of the
     trigger's subject and object ("rockets hit the runway": rocket, runway), less the
     ``contradiction.ignore`` words (pronouns, "area", "day" ...).
     """
     ids = {a.actor for a in (*event.actor, *event.recipient) if a.actor}
+    if doc is not None and Doc.has_extension("actors"):  # "officers" and "police": one force
+        kinds = {a.id: (a.kind, a.country) for a in doc._.actors or ()}
+        ids |= {
+            f"{kind}:{country}"
+            for kind, country in (kinds.get(i, ("", None)) for i in list(ids))
+            if kind in cues.same_force_kinds and country
+        }
     words: set[str] = set()
     for arg in (*event.actor, *event.recipient):
         span = (

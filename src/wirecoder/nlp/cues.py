@@ -95,6 +95,7 @@ class CueLexicon:
     blanket_words: frozenset[str] = frozenset()
     participant_deps: frozenset[str] = frozenset()
     participant_ignore: frozenset[str] = frozenset()
+    same_force_kinds: frozenset[str] = frozenset()
 
 
 def _fail(path: Path, detail: str) -> DataFileError:
@@ -199,6 +200,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         blanket_words=w("contradiction.blanket_words"),
         participant_deps=w("contradiction.participant_deps"),
         participant_ignore=w("contradiction.ignore"),
+        same_force_kinds=w("contradiction.same_force_kinds"),
         responsibility=ResponsibilityCues(
             **{
                 name: w(f"responsibility.{name}")
