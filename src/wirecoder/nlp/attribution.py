@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -69,7 +69,7 @@ class AttributionComponent(Component):
                 decision = analyse_trigger(token, cues=self.cues)
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
-        link_contradictions(events, doc=doc)
+        link_contradictions(events, doc=doc, cues=self.cues)
         return doc
 
     def _threat(self, token: Token) -> StatusDecision:
@@ -125,38 +125,62 @@ def _attribution(draft: AttributionDraft, actors: list[Actor]) -> Attribution:
     )
 
 
-def _participants(event: Event, doc: Doc | None, cues: CueLexicon) -> set[str]:
+@dataclass(frozen=True, slots=True)
+class _About:
+    """What an event is about, computed once per event to compare denials with reports."""
+
+    lemma: str  # of the trigger
+    participants: frozenset[str]  # actor ids, "police:KEN" forces, participant head words
+    places: frozenset[str]  # the places its sentence names
+    blanket: bool  # "any ...", "anyone": a denial of any such act
+
+
+def _argument_roots(event: Event, doc: Doc) -> list[tuple[str, Token | None]]:
+    """Return each actor and recipient argument's text with its root in the parse, if any."""
+    out = []
+    for arg in (*event.actor, *event.recipient):
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+        out.append((arg.text, span.root if span is not None and len(span) else None))
+    return out
+
+
+def _participants(
+    event: Event,
+    doc: Doc | None,
+    cues: CueLexicon,
+    forces: dict[str, tuple[str, str | None]],
+) -> frozenset[str]:
     """Return what an event is about: its actors' ids and its participants' head words.
 
     Within one report the police, or the military, of one country are one force: "officers"
-    and "police" share the participant "police:KEN" (``contradiction.same_force_kinds``).
+    and "police" share the participant "police:KEN" (``contradiction.same_force_kinds``;
+    ``forces`` gives each actor id its kind and country).
 
     Head words are those of its actor and recipient arguments and, in the parse, of the
     trigger's subject and object ("rockets hit the runway": rocket, runway), less the
     ``contradiction.ignore`` words (pronouns, "area", "day" ...).
     """
     ids = {a.actor for a in (*event.actor, *event.recipient) if a.actor}
-    if doc is not None and Doc.has_extension("actors"):  # "officers" and "police": one force
-        kinds = {a.id: (a.kind, a.country) for a in doc._.actors or ()}
-        ids |= {
-            f"{kind}:{country}"
-            for kind, country in (kinds.get(i, ("", None)) for i in list(ids))
-            if kind in cues.same_force_kinds and country
-        }
-    words: set[str] = set()
-    for arg in (*event.actor, *event.recipient):
-        span = (
-            doc.char_span(arg.start, arg.end, alignment_mode="expand") if doc is not None else None
-        )
-        words.add(span.root.lemma_.lower() if span is not None and len(span) else arg.text.lower())
-    token = trigger_head(doc, event) if doc is not None else None
+    ids |= {
+        f"{kind}:{country}"
+        for kind, country in (forces.get(i, ("", None)) for i in list(ids))
+        if kind in cues.same_force_kinds and country
+    }
+    if doc is None:
+        words = {a.text.lower() for a in (*event.actor, *event.recipient)}
+        return frozenset(ids | (words - cues.participant_ignore))
+    words = {
+        root.lemma_.lower() if root is not None else text.lower()
+        for text, root in _argument_roots(event, doc)
+    }
+    token = trigger_head(doc, event)
     if token is not None:
         for child in token.children:
             found = [child] if child.dep_ in cues.participant_deps else []
             if child.dep_ == "prep":
                 found = [c for c in child.children if c.dep_ in cues.participant_deps]
             words |= {c.lemma_.lower() for c in found if c.pos_ in ("NOUN", "PROPN")}
-    return ids | (words - cues.participant_ignore)
+    return frozenset(ids | (words - cues.participant_ignore))
 
 
 def _blanket(event: Event, doc: Doc | None, cues: CueLexicon) -> bool:
@@ -165,10 +189,7 @@ def _blanket(event: Event, doc: Doc | None, cues: CueLexicon) -> bool:
         return False
     token = trigger_head(doc, event)
     heads = list(token.children) if token is not None else []
-    for arg in (*event.actor, *event.recipient):
-        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-        if span is not None and len(span):
-            heads.append(span.root)
+    heads += [root for _, root in _argument_roots(event, doc) if root is not None]
     for head in heads:
         if head.lower_ in cues.blanket_words:
             return True
@@ -188,26 +209,18 @@ def _same_source(a: Event, b: Event) -> bool:
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _sentence_places(event: Event, doc: Doc) -> set[str]:
-    token = trigger_head(doc, event)
-    if token is None:
-        return set()
+def _sentence_places(event: Event, doc: Doc | None) -> frozenset[str]:
+    """Return the places an event's sentence names: place entities and resolved toponyms."""
+    token = trigger_head(doc, event) if doc is not None else None
+    if doc is None or token is None:
+        return frozenset()
     sent = token.sent
     found = {e.text.lower() for e in sent.ents if e.label_ in _PLACE_LABELS}
     if Doc.has_extension("places"):  # the places component's toponyms, with resolved names
         for place in doc._.places or ():
             if sent.start_char <= place.start < sent.end_char:
                 found.add((place.name or place.text).lower())
-    return found
-
-
-def _elsewhere(a: Event, b: Event, doc: Doc | None) -> bool:
-    """Return True if the two events' sentences name places and none in common: "had not
-    planned any attack in Erbil" does not deny an attack near Tal Afar."""
-    if doc is None:
-        return False
-    here, there = _sentence_places(a, doc), _sentence_places(b, doc)
-    return bool(here and there and not here & there)
+    return frozenset(found)
 
 
 def _lemma(event: Event, doc: Doc | None) -> str:
@@ -218,33 +231,56 @@ def _lemma(event: Event, doc: Doc | None) -> str:
     return event.trigger.text.lower()
 
 
-def _same_happening(denied: Event, other: Event, doc: Doc | None, cues: CueLexicon) -> bool:
+def _about(
+    event: Event,
+    doc: Doc | None,
+    cues: CueLexicon,
+    forces: dict[str, tuple[str, str | None]],
+    *,
+    denied: bool,
+) -> _About:
+    return _About(
+        lemma=_lemma(event, doc),
+        participants=_participants(event, doc, cues, forces),
+        places=_sentence_places(event, doc),
+        blanket=denied and _blanket(event, doc, cues),
+    )
+
+
+def _same_happening(denied: Event, other: Event, d: _About, o: _About) -> bool:
     """Return True when a denial and a report plausibly are of the same thing.
 
     Of the same type, not said by the same source, not set in different places (both
-    sentences name places, none in common), and: the same trigger lemma, a shared actor or
+    sentences name places, none in common: "had not planned any attack in Erbil" does not
+    deny an attack near Tal Afar), and: the same trigger lemma, a shared actor or
     participant head word, or a blanket denial ("denied that anyone was killed", "denied
     carrying out any strikes").
     """
     if denied.type != other.type or _same_source(denied, other):
         return False
-    if _elsewhere(denied, other, doc):
+    if d.places and o.places and not d.places & o.places:
         return False
-    if _lemma(denied, doc) == _lemma(other, doc):
-        return True
-    if _participants(denied, doc, cues) & _participants(other, doc, cues):
-        return True
-    return _blanket(denied, doc, cues)
+    return d.lemma == o.lemma or bool(d.participants & o.participants) or d.blanket
 
 
-def link_contradictions(events: list[Event], *, doc: Doc | None = None) -> None:
+def link_contradictions(
+    events: list[Event], *, doc: Doc | None = None, cues: CueLexicon | None = None
+) -> None:
     """Link each denied event and each event reported as happening of the same kind, both ways."""
-    cues = load_cues()
+    cues = cues or load_cues()
     denied = [e for e in events if e.status == EventStatus.DENIED]
     happened = [e for e in events if e.status in _HAPPENED]
+    if not denied or not happened:
+        return
+    actors = doc._.actors if doc is not None and Doc.has_extension("actors") else None
+    forces = {a.id: (a.kind, a.country) for a in actors or ()}
+    about = {
+        id(e): _about(e, doc, cues, forces, denied=e.status == EventStatus.DENIED)
+        for e in (*denied, *happened)
+    }
     for d in denied:
         for h in happened:
-            if _same_happening(d, h, doc, cues):
+            if _same_happening(d, h, about[id(d)], about[id(h)]):
                 if h.id not in d.contradicts:
                     d.contradicts.append(h.id)
                 if d.id not in h.contradicts:
