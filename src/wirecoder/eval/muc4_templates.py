@@ -258,13 +258,13 @@ def _event_fillers(event: Event, record: DocumentRecord) -> dict[str, list[str]]
     """
     physical = set(incident_type_map()["physical_target_heads"])
     actors = {a.id: a for a in record.actors}
-    kinds = {a.id: a.kind for a in record.actors}
     out: dict[str, list[str]] = {role: [] for role in ROLES}
     for arg in event.actor:
         actor = actors.get(arg.actor or "")
         if actor is not None and actor.kind == "unknown" and arg.text == event.trigger.text:
             continue  # "Kent was kidnapped": an implicit doer, no filler in the text
-        named_group = kinds.get(arg.actor or "") in ORGANISATION_KINDS and _is_named(arg.text)
+        kind = actor.kind if actor is not None else None
+        named_group = kind in ORGANISATION_KINDS and _is_named(arg.text)
         is_org = named_group or "ORG" in _overlapping_labels(record, arg.start, arg.end)
         out["perp_organization" if is_org else "perp_individual"].append(arg.text)
         owner = actors.get(actor.affiliation or "") if actor is not None else None
