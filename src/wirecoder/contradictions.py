@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .gazetteer.resolve import haversine_km
-from .records import DocumentRecord, Event, EventStatus
+from .records import HAPPENED_STATUSES, DocumentRecord, Event, EventStatus
 from .store.base import EventQuery, Store, StoredEvent
 
 __all__ = ["RADIUS_KM", "SLACK_DAYS", "CorpusContradiction", "corpus_contradictions"]
@@ -31,12 +31,9 @@ SLACK_DAYS = 1
 #: How many candidate events of the other documents are read per event at most.
 _CANDIDATES = 200
 
-_HAPPENED = (
-    EventStatus.ASSERTED,
-    EventStatus.REPORTED,
-    EventStatus.CLAIMED,
-    EventStatus.ALLEGED,
-)
+#: statuses that say an act happened; a threat (which says only that it was made) is left
+#: out across reports
+_HAPPENED = tuple(s for s in HAPPENED_STATUSES if s is not EventStatus.THREATENED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +50,23 @@ class CorpusContradiction:
 Point = tuple[float, float]
 
 
-def _point(record: DocumentRecord, event: Event) -> Point | None:
+def _points(record: DocumentRecord) -> dict[str, Point]:
+    """Return the point of each of the record's events that has a located place."""
     places = {p.id: p for p in record.places}
-    place = places.get(event.location.place) if event.location and event.location.place else None
-    if place is None or place.lat is None or place.lon is None:
-        return None
-    return place.lat, place.lon
+    out = {}
+    for event in record.events:
+        place = (
+            places.get(event.location.place) if event.location and event.location.place else None
+        )
+        if place is not None and place.lat is not None and place.lon is not None:
+            out[event.id] = (place.lat, place.lon)
+    return out
 
 
-def _focus(record: DocumentRecord) -> Point | None:
-    """Return the point most of the record's located events share, or None."""
-    points = Counter(p for e in record.events if (p := _point(record, e)) is not None)
-    return points.most_common(1)[0][0] if points else None
+def _focus(points: dict[str, Point]) -> Point | None:
+    """Return the point most of a record's located events share, or None."""
+    counts = Counter(points.values())
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _dates(event: Event) -> tuple[date, date] | None:
@@ -77,7 +79,8 @@ def corpus_contradictions(
     store: Store, record: DocumentRecord, *, radius_km: float = RADIUS_KM
 ) -> list[CorpusContradiction]:
     """Return the events of other stored documents that may contradict ``record``'s events."""
-    focus = _focus(record)
+    points = _points(record)
+    focus = _focus(points)
     focus_of: dict[str, Point | None] = {record.doc_id: focus}
     # a copy of this report (or the report this one copies) repeats it: no second voice
     mine = next(iter(store.events(EventQuery(doc_id=record.doc_id, limit=1))), None)
@@ -93,7 +96,7 @@ def corpus_contradictions(
         else:
             continue
         dates = _dates(event)
-        here = _point(record, event) or focus
+        here = points.get(event.id) or focus
         if dates is None or here is None:
             continue  # no date or no place to anchor it: nothing to compare
         query = EventQuery(
@@ -130,5 +133,5 @@ def _other_point(
     if other.lat is not None and other.lon is not None:
         return other.lat, other.lon
     if other.doc_id not in focus_of:
-        focus_of[other.doc_id] = _focus(store.get_record(other.doc_id))
+        focus_of[other.doc_id] = _focus(_points(store.get_record(other.doc_id)))
     return focus_of[other.doc_id]

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 __all__ = [
+    "HAPPENED_STATUSES",
     "SCHEMA_VERSION",
     "Actor",
     "Argument",
@@ -60,6 +61,19 @@ class EventStatus(StrEnum):
     FUTURE = "future"
     ATTEMPTED = "attempted"
     THREATENED = "threatened"
+
+
+#: Statuses that say an event happened (a threat: that it was made), against which a denial
+#: is a contradiction.
+HAPPENED_STATUSES = frozenset(
+    {
+        EventStatus.ASSERTED,
+        EventStatus.REPORTED,
+        EventStatus.CLAIMED,
+        EventStatus.ALLEGED,
+        EventStatus.THREATENED,
+    }
+)
 
 
 class Precision(StrEnum):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..config import Settings
-from ..records import Actor, Attribution, Event, EventStatus
+from ..records import HAPPENED_STATUSES, Actor, Attribution, Event, EventStatus
 from .component import Component
 from .cues import CueLexicon, load_cues
 from .modality import AttributionDraft, StatusDecision, analyse_trigger
@@ -24,16 +24,6 @@ __all__ = ["AttributionComponent", "link_contradictions", "trigger_head"]
 
 log = logging.getLogger(__name__)
 
-#: Statuses that say the event happened, against which a denial is a contradiction.
-_HAPPENED = frozenset(
-    {
-        EventStatus.ASSERTED,
-        EventStatus.REPORTED,
-        EventStatus.CLAIMED,
-        EventStatus.ALLEGED,
-        EventStatus.THREATENED,  # a threat that was made
-    }
-)
 
 #: Statuses of a threat that say only that it was made: the THREATEN event is then
 #: ``threatened``, the status of the act it stands for ("threatened to attack"). ``future`` is
@@ -269,7 +259,7 @@ def link_contradictions(
     """Link each denied event and each event reported as happening of the same kind, both ways."""
     cues = cues or load_cues()
     denied = [e for e in events if e.status == EventStatus.DENIED]
-    happened = [e for e in events if e.status in _HAPPENED]
+    happened = [e for e in events if e.status in HAPPENED_STATUSES]
     if not denied or not happened:
         return
     actors = doc._.actors if doc is not None and Doc.has_extension("actors") else None
