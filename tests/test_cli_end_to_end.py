@@ -104,6 +104,14 @@ def test_show_lists_another_report_that_contradicts_a_denial(demo_db):
     assert "Possibly contradicted by other reports" in result.output
     assert report[:12] in result.output
 
+    # the whole store's pairs: this one is the only pair across reports in the demo corpus
+    result = CliRunner().invoke(main, ["contradictions", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    pairs = [json.loads(line) for line in result.output.splitlines()]
+    across = {(p["denial_doc_id"], p["report_doc_id"]) for p in pairs if p["scope"] == "corpus"}
+    assert across == {(denial, report)}
+    assert any(p["scope"] == "document" for p in pairs)
+
 
 def test_show_unknown_document_is_a_clear_error(demo_db):
     db, _ = demo_db

@@ -389,6 +389,51 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("doc_ids", nargs=-1)
+@db_option
+@click.option(
+    "--radius-km",
+    type=float,
+    default=25.0,
+    show_default=True,
+    help="Farthest apart two reports' places may be to be the same happening.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for reading, json (JSON Lines) or csv for other tools.",
+)
+def contradictions(doc_ids: tuple[str, ...], db: str, radius_km: float, fmt: str) -> None:
+    """List denials with the reports they contradict, one row per pair.
+
+    Scope "document": the denial and the report are in one document (linked at extraction).
+    Scope "corpus": they are in two stored documents, not copies of each other, and the two
+    events have the same type, dates that overlap give or take a day, and places within
+    --radius-km (an event without a place stands at its report's focus). Corpus pairs are
+    candidates for a reader to weigh, with the reason. Without DOC_IDS the whole store is
+    searched from its denials; DOC_IDS (ids or unique prefixes) limit it to those documents.
+    """
+    from .contradictions import store_contradictions
+    from .render import contradictions_csv, contradictions_json, contradictions_table
+    from .store import open_store
+
+    try:
+        with open_store(db) as store:
+            pairs = store_contradictions(store, doc_ids, radius_km=radius_km)
+            if fmt == "table":
+                contradictions_table(_console(), pairs)
+            else:
+                lines = contradictions_json(pairs) if fmt == "json" else contradictions_csv(pairs)
+                for line in lines:
+                    click.echo(line, nl=fmt == "json")
+    except WirecoderError as exc:
+        _fail(exc)
+
+
+@main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option(

@@ -10,11 +10,17 @@ A denial seldom names a place ("the army denied that troops fired on anyone"), s
 without a place of its own stands at its document's focus: the place most of the document's
 located events share. These are candidates for a reader to weigh, listed with the reason;
 nothing is stored.
+
+:func:`store_contradictions` lists both kinds for a reader or another tool, one row per pair,
+a denial and the report it contradicts: the links the attribution component made inside a
+document (``scope`` "document") and the candidates found across documents (``scope``
+"corpus").
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -22,7 +28,14 @@ from .gazetteer.resolve import haversine_km
 from .records import HAPPENED_STATUSES, DocumentRecord, Event, EventStatus
 from .store.base import EventQuery, Store, StoredEvent
 
-__all__ = ["RADIUS_KM", "SLACK_DAYS", "CorpusContradiction", "corpus_contradictions"]
+__all__ = [
+    "RADIUS_KM",
+    "SLACK_DAYS",
+    "ContradictionPair",
+    "CorpusContradiction",
+    "corpus_contradictions",
+    "store_contradictions",
+]
 
 #: Farthest two events' places may lie apart and still be the same happening.
 RADIUS_KM = 25.0
@@ -76,9 +89,16 @@ def _dates(event: Event) -> tuple[date, date] | None:
 
 
 def corpus_contradictions(
-    store: Store, record: DocumentRecord, *, radius_km: float = RADIUS_KM
+    store: Store,
+    record: DocumentRecord,
+    *,
+    radius_km: float = RADIUS_KM,
+    only: Collection[str] | None = None,
 ) -> list[CorpusContradiction]:
-    """Return the events of other stored documents that may contradict ``record``'s events."""
+    """Return the events of other stored documents that may contradict ``record``'s events.
+
+    ``only`` limits the search to these event ids of the record.
+    """
     points = _points(record)
     focus = _focus(points)
     focus_of: dict[str, Point | None] = {record.doc_id: focus}
@@ -89,6 +109,8 @@ def corpus_contradictions(
     )
     found: list[CorpusContradiction] = []
     for event in record.events:
+        if only is not None and event.id not in only:
+            continue
         if event.status == EventStatus.DENIED:
             wanted = tuple(str(s) for s in _HAPPENED)
         elif event.status in _HAPPENED:
@@ -135,3 +157,59 @@ def _other_point(
     if other.doc_id not in focus_of:
         focus_of[other.doc_id] = _focus(_points(store.get_record(other.doc_id)))
     return focus_of[other.doc_id]
+
+
+@dataclass(frozen=True, slots=True)
+class ContradictionPair:
+    """A denial and a report of the same act as happening, in one document or in two."""
+
+    scope: str  # "document": linked by the attribution component; "corpus": found in the store
+    denial: StoredEvent
+    report: StoredEvent
+    distance_km: float | None  # between the two events' points (corpus pairs only)
+    reason: str
+
+
+def store_contradictions(
+    store: Store, doc_ids: Sequence[str] = (), *, radius_km: float = RADIUS_KM
+) -> Iterator[ContradictionPair]:
+    """Yield each denial in the store (or in ``doc_ids``) with the reports it contradicts.
+
+    Every pair has one denied event, so the whole store is searched from its denials; a
+    document given by id is searched from all its events (its reports may be denied
+    elsewhere). Each pair is yielded once, in-document links first for each document.
+    """
+    seen: set[tuple[str, str, str, str]] = set()
+    if doc_ids:
+        anchors = [(store.get_record(d), None) for d in doc_ids]
+    else:
+        denied: dict[str, set[str]] = {}
+        for ev in store.events(EventQuery(statuses=(str(EventStatus.DENIED),))):
+            denied.setdefault(ev.doc_id, set()).add(ev.event_id)
+        anchors = [(store.get_record(d), ids) for d, ids in denied.items()]
+    for record, only in anchors:
+        stored = {e.event_id: e for e in store.events(EventQuery(doc_id=record.doc_id))}
+        found: list[ContradictionPair] = []
+        for event in record.events:
+            if only is not None and event.id not in only:
+                continue
+            for other_id in event.contradicts:
+                if other_id not in stored or event.id not in stored:
+                    continue
+                here, there = stored[event.id], stored[other_id]
+                denial, report = (here, there) if here.status == "denied" else (there, here)
+                found.append(ContradictionPair("document", denial, report, None, "same report"))
+        for c in corpus_contradictions(store, record, radius_km=radius_km, only=only):
+            here = stored[c.event_id]
+            denial, report = (here, c.other) if c.status == "denied" else (c.other, here)
+            found.append(ContradictionPair("corpus", denial, report, c.distance_km, c.reason))
+        for pair in found:
+            key = (
+                pair.denial.doc_id,
+                pair.denial.event_id,
+                pair.report.doc_id,
+                pair.report.event_id,
+            )
+            if key not in seen:
+                seen.add(key)
+                yield pair

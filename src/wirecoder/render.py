@@ -17,10 +17,14 @@ from .records import DocumentRecord
 from .store.base import Stats, StoredEvent
 
 if TYPE_CHECKING:
-    from .contradictions import CorpusContradiction
+    from .contradictions import ContradictionPair, CorpusContradiction
 
 __all__ = [
+    "CONTRADICTION_COLUMNS",
     "EVENT_COLUMNS",
+    "contradictions_csv",
+    "contradictions_json",
+    "contradictions_table",
     "events_csv",
     "events_json",
     "events_table",
@@ -102,6 +106,90 @@ def _count_table(title: str, rows: Iterable[tuple[str, int]]) -> Table:
 def _row(ev: StoredEvent) -> dict[str, Any]:
     data = asdict(ev)
     return {c: data[c] for c in EVENT_COLUMNS}
+
+
+#: one side's columns in contradiction rows, each prefixed with ``denial_`` or ``report_``
+_SIDE_COLUMNS = (
+    "doc_id",
+    "event_id",
+    "status",
+    "trigger",
+    "sources",
+    "date_start",
+    "date_end",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "title",
+)
+CONTRADICTION_COLUMNS = (
+    "scope",
+    "type",
+    *(f"denial_{c}" for c in _SIDE_COLUMNS),
+    *(f"report_{c}" for c in _SIDE_COLUMNS),
+    "distance_km",
+    "reason",
+)
+
+
+def _pair_row(pair: ContradictionPair) -> dict[str, Any]:
+    row: dict[str, Any] = {"scope": pair.scope, "type": pair.denial.type}
+    for side, ev in (("denial", pair.denial), ("report", pair.report)):
+        data = asdict(ev)
+        row.update({f"{side}_{c}": data[c] for c in _SIDE_COLUMNS})
+    km = pair.distance_km
+    row |= {"distance_km": None if km is None else round(km, 1), "reason": pair.reason}
+    return row
+
+
+def contradictions_json(pairs: Iterable[ContradictionPair]) -> Iterable[str]:
+    """Yield one JSON line per pair: the flat columns plus both full public events."""
+    for pair in pairs:
+        full = {"denial_event": pair.denial.event, "report_event": pair.report.event}
+        yield json.dumps(_pair_row(pair) | full, ensure_ascii=False)
+
+
+def contradictions_csv(pairs: Iterable[ContradictionPair]) -> Iterable[str]:
+    """Yield CSV text: a header, then one row per pair."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CONTRADICTION_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    yield buf.getvalue()
+    for pair in pairs:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(_pair_row(pair))
+        yield buf.getvalue()
+
+
+def contradictions_table(console: Console, pairs: Iterable[ContradictionPair]) -> int:
+    """Print pairs as a table; return how many."""
+    table = Table(title="Denials and the reports they contradict", title_justify="left")
+    for col in ("scope", "type", "denial", "denied by", "report", "reported by", "why"):
+        table.add_column(col, overflow="fold")
+
+    def side(ev: StoredEvent) -> str:
+        when = ev.date_start or ""
+        if ev.date_end and ev.date_end != ev.date_start:
+            when += f"..{ev.date_end}"
+        return f"{ev.doc_id[:12]} {ev.event_id} {ev.trigger} · {ev.place or '-'} · {when}"
+
+    n = 0
+    for pair in pairs:
+        n += 1
+        table.add_row(
+            pair.scope,
+            pair.denial.type,
+            side(pair.denial),
+            pair.denial.sources or "-",
+            side(pair.report) + f" ({pair.report.status})",
+            pair.report.sources or "-",
+            pair.reason,
+        )
+    console.print(table)
+    console.print(f"{n} pair(s)")
+    return n
 
 
 def events_table(console: Console, events: Iterable[StoredEvent]) -> int:
