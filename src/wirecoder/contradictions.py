@@ -180,6 +180,7 @@ def store_contradictions(
     elsewhere). Each pair is yielded once, in-document links first for each document.
     """
     seen: set[tuple[str, str, str, str]] = set()
+    anchors: list[tuple[DocumentRecord, set[str] | None]]
     if doc_ids:
         anchors = [(store.get_record(d), None) for d in doc_ids]
     else:
