@@ -78,6 +78,21 @@ def test_events_formats(demo_db, fmt):
         assert rows and {"type", "status", "actors", "place"} <= set(rows[0])
 
 
+def test_events_near_a_place_or_a_point(demo_db):
+    db, _ = demo_db
+    runner = CliRunner()
+    args = ["events", "--db", str(db), "--format", "json", "--radius-km", "30"]
+    by_name = runner.invoke(main, [*args, "--near", "Goma"])
+    assert by_name.exit_code == 0, by_name.output
+    rows = [json.loads(line) for line in by_name.stdout.splitlines()]
+    assert rows and {r["country"] for r in rows} == {"COD"}
+    assert "near Goma" in by_name.stderr  # the place chosen for the name is said
+    by_point = runner.invoke(main, [*args, "--near", "-1.674,29.228"])
+    assert [json.loads(line) for line in by_point.stdout.splitlines()] == rows
+    unknown = runner.invoke(main, [*args, "--near", "Qqqzzville"])
+    assert unknown.exit_code == 2 and "Qqqzzville" in unknown.output
+
+
 def test_show_a_document(demo_db):
     db, _ = demo_db
     rows = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json", "--limit", "1"])

@@ -122,6 +122,13 @@ def filled(store):
         (EventQuery(since=date(2024, 5, 1)), 1),
         (EventQuery(bbox=(8.0, 11.5, 9.0, 12.5)), 2),
         (EventQuery(bbox=(30.0, 11.5, 31.0, 12.5)), 0),
+        # within a radius of a point (Kano is at 12.0, 8.52)
+        (EventQuery(near=(12.0, 8.52, 1.0)), 2),
+        # 22 km north and 22 km east: inside the circle's box, 31 km away
+        (EventQuery(near=(12.2, 8.72, 25.0)), 0),
+        (EventQuery(near=(12.2, 8.72, 35.0)), 2),
+        (EventQuery(near=(12.0, 8.52, 10.0), limit=1), 1),
+        (EventQuery(near=(12.0, 179.9, 500.0)), 0),  # a box across the antimeridian
         (EventQuery(limit=1), 1),
     ],
 )

@@ -284,6 +284,18 @@ def extract(
 @click.option("--doc", "doc_id", help="Only events of this document (id or id prefix).")
 @click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat: events located inside this box.")
 @click.option(
+    "--near",
+    help="A place name (the gazetteer's best match, printed) or LAT,LON: events located "
+    "within --radius-km of it.",
+)
+@click.option(
+    "--radius-km",
+    type=float,
+    default=50.0,
+    show_default=True,
+    help="Radius of --near, in kilometres.",
+)
+@click.option(
     "--min-confidence",
     type=float,
     default=0.0,
@@ -315,6 +327,8 @@ def events(
     until: date | None,
     doc_id: str | None,
     bbox: str | None,
+    near: str | None,
+    radius_km: float,
     min_confidence: float,
     no_near_duplicates: bool,
     limit: int | None,
@@ -334,6 +348,7 @@ def events(
                 "use min_lon,min_lat,max_lon,max_lat", param_hint="--bbox"
             ) from None
         box = (a, b, c, d)
+    centre = _near_point(near) if near else None
     query = EventQuery(
         types=types,
         statuses=statuses,
@@ -344,6 +359,7 @@ def events(
         until=until,
         doc_id=doc_id,
         bbox=box,
+        near=(*centre, radius_km) if centre else None,
         min_confidence=min_confidence,
         skip_near_duplicates=no_near_duplicates,
         limit=limit,
@@ -359,6 +375,35 @@ def events(
                     click.echo(line, nl=fmt == "json")
     except WirecoderError as exc:
         _fail(exc)
+
+
+def _near_point(near: str) -> tuple[float, float]:
+    """Return the point of ``--near``: "LAT,LON", or the gazetteer's best match for a name."""
+    parts = near.split(",")
+    if len(parts) == 2:
+        try:
+            lat, lon = float(parts[0]), float(parts[1])
+        except ValueError:
+            pass
+        else:
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise click.BadParameter("latitude or longitude out of range", param_hint="--near")
+            return lat, lon
+    from .gazetteer import open_gazetteer
+    from .gazetteer.resolve import rank_candidates
+
+    ranked = rank_candidates(open_gazetteer().candidates(near), near)
+    best = next((s.candidate for s in ranked if s.candidate.lat is not None), None)
+    if best is None or best.lat is None or best.lon is None:
+        raise click.BadParameter(
+            f"no place called {near!r} in the gazetteer; give LAT,LON instead", param_hint="--near"
+        )
+    where = ", ".join(x for x in (best.name, best.admin1, best.country) if x)
+    _err_console().print(
+        f"near {where} ({best.lat:.3f}, {best.lon:.3f}; GeoNames {best.geonameid}, "
+        f"{best.feature_code})"
+    )
+    return best.lat, best.lon
 
 
 @main.command()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import socket
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -342,11 +344,15 @@ class SQLStore(Store):
                 e.c.id,
             )
         )
-        if query.limit:
+        if query.limit and query.near is None:
             stmt = stmt.limit(query.limit)
         with self.engine.connect() as conn:
-            for row in conn.execute(stmt).mappings():
-                yield _stored_event(row)
+            rows: Iterator[StoredEvent] = (
+                _stored_event(row) for row in conn.execute(stmt).mappings()
+            )
+            if query.near is not None:
+                rows = _within(rows, *query.near)
+            yield from islice(rows, query.limit or None)
 
     def stats(self, *, top: int = 10) -> Stats:
         e, ea = t.events, t.event_actors
@@ -437,12 +443,43 @@ def _event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
         min_lon, min_lat, max_lon, max_lat = query.bbox
         conds.append(e.c.lon.between(min_lon, max_lon))
         conds.append(e.c.lat.between(min_lat, max_lat))
+    if query.near:  # the circle's box here; the distance itself in _within
+        lat, lon, km = query.near
+        dlat = km / _KM_PER_DEGREE
+        dlon = km / (_KM_PER_DEGREE * max(math.cos(math.radians(lat)), 1e-6))
+        conds.append(e.c.lat.between(lat - dlat, lat + dlat))
+        if dlon < 180:
+            west, east = lon - dlon, lon + dlon
+            if west < -180 or east > 180:  # across the antimeridian: two ranges
+                west, east = (west + 540) % 360 - 180, (east + 540) % 360 - 180
+                conds.append(or_(e.c.lon >= west, e.c.lon <= east))
+            else:
+                conds.append(e.c.lon.between(west, east))
     if query.min_confidence:
         conds.append(e.c.confidence >= query.min_confidence)
     if query.skip_near_duplicates:
         copies = t.near_duplicates.alias("copies")  # the main query joins near_duplicates too
         conds.append(~exists().where(copies.c.doc_id == e.c.doc_id))
     return conds
+
+
+#: kilometres per degree of latitude (and of longitude at the equator)
+_KM_PER_DEGREE = 111.195
+
+
+def _within(
+    events: Iterable[StoredEvent], lat: float, lon: float, km: float
+) -> Iterator[StoredEvent]:
+    """Yield the located events at most ``km`` from (lat, lon), great-circle distance."""
+    from ..gazetteer.resolve import haversine_km
+
+    for ev in events:
+        if (
+            ev.lat is not None
+            and ev.lon is not None
+            and haversine_km(lat, lon, ev.lat, ev.lon) <= km
+        ):
+            yield ev
 
 
 def _stored_event(row: Any) -> StoredEvent:
