@@ -129,6 +129,8 @@ def filled(store):
         (EventQuery(near=(12.2, 8.72, 35.0)), 2),
         (EventQuery(near=(12.0, 8.52, 10.0), limit=1), 1),
         (EventQuery(near=(12.0, 179.9, 500.0)), 0),  # a box across the antimeridian
+        (EventQuery(located=True), 2),
+        (EventQuery(located=False), 0),
         (EventQuery(limit=1), 1),
     ],
 )

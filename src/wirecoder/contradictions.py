@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import chain
 
 from .gazetteer.resolve import haversine_km
 from .records import HAPPENED_STATUSES, DocumentRecord, Event, EventStatus
@@ -41,8 +42,6 @@ __all__ = [
 RADIUS_KM = 25.0
 #: Days the date intervals may miss each other by (a report dated the next morning).
 SLACK_DAYS = 1
-#: How many candidate events of the other documents are read per event at most.
-_CANDIDATES = 200
 
 #: statuses that say an act happened; a threat (which says only that it was made) is left
 #: out across reports
@@ -126,9 +125,12 @@ def corpus_contradictions(
             statuses=wanted,
             since=dates[0] - timedelta(days=SLACK_DAYS),
             until=dates[1] + timedelta(days=SLACK_DAYS),
-            limit=_CANDIDATES,
         )
-        for other in store.events(query):
+        # located events within the radius (the store measures), and unlocated ones, which
+        # stand at their report's focus
+        nearby = replace(query, near=(here[0], here[1], radius_km))
+        unlocated = replace(query, located=False)
+        for other in chain(store.events(nearby), store.events(unlocated)):
             if other.doc_id in copies or other.near_duplicate_of in copies:
                 continue
             there = _other_point(store, other, focus_of)

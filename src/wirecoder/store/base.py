@@ -27,6 +27,7 @@ class EventQuery:
     doc_id: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     near: tuple[float, float, float] | None = None  # lat, lon, km: located within km of it
+    located: bool | None = None  # True: only events with a point; False: only without
     min_confidence: float = 0.0
     skip_near_duplicates: bool = False  # leave out events of documents that copy another
     limit: int | None = None

@@ -455,6 +455,8 @@ def _event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
                 conds.append(or_(e.c.lon >= west, e.c.lon <= east))
             else:
                 conds.append(e.c.lon.between(west, east))
+    if query.located is not None:
+        conds.append(e.c.lat.is_not(None) if query.located else e.c.lat.is_(None))
     if query.min_confidence:
         conds.append(e.c.confidence >= query.min_confidence)
     if query.skip_near_duplicates:
