@@ -226,3 +226,28 @@ def test_a_pronoun_speaker_after_according_to(nlp) -> None:  # type: ignore[no-u
     )
     decision = decide(nlp, text, "fired")
     assert [(a.text, a.kind) for a in decision.attributions] == [("he", "unnamed_official")]
+
+
+def test_a_second_reporting_verb_is_the_first_speakers_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "denied" on "fired", inside the ministry's complement
+    text = (
+        "The Velmar defence ministry said soldiers fired warning shots in the air and denied "
+        "that anyone was killed."
+    )
+    decision = decide(nlp, text, "killed")
+    assert decision.status == "denied"
+    # one speaker, once, with the cue that says more than "said"
+    assert [(a.text, a.cue) for a in decision.attributions] == [
+        ("The Velmar defence ministry", "denied")
+    ]
+
+
+def test_a_conjoined_denial_of_a_thing_keeps_its_own_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # with a plain object the parse's reading stands: the suspects deny the attack
+    text = "Police said the suspects fled and denied any role in the attack on the depot."
+    decision = decide(nlp, text, "attack")
+    assert decision.status == "denied"
+    assert [(a.text, a.cue) for a in decision.attributions] == [
+        ("Police", "said"),
+        ("the suspects", "denied"),
+    ]

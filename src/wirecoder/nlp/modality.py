@@ -679,6 +679,7 @@ def _attributions(
 ) -> tuple[list[AttributionDraft], bool]:
     """Return the attribution chain (outermost first) and whether the innermost is self-report."""
     drafts: list[AttributionDraft] = []
+    neutral: list[bool] = []  # whether each draft's cue only reports ("said", "according to")
     innermost_self = False
     for n, f in enumerate(sources):
         assert f.source is not None
@@ -705,13 +706,21 @@ def _attributions(
                 cue_end=f.cue_end,
             )
         )
+        neutral.append(f.detail in ("neutral", None))
     drafts.reverse()
-    # "X claimed responsibility ..., saying ...": one speaker, once (the outer cue)
-    drafts = [
-        d
-        for i, d in enumerate(drafts)
-        if not i or (d.start, d.end) != (drafts[i - 1].start, drafts[i - 1].end)
-    ]
+    neutral.reverse()
+    # one speaker, once: the outer cue ("X claimed responsibility ..., saying ..."), unless
+    # only the inner one says more than that it was said ("X said ... and denied that ...")
+    merged: list[AttributionDraft] = []
+    for i, d in enumerate(drafts):
+        if merged and (d.start, d.end) == (merged[-1].start, merged[-1].end):
+            if neutral[i - 1] and not neutral[i]:
+                if merged[-1].kind == "perpetrator":  # the speaker's own forces: still its act
+                    d.kind = "perpetrator"
+                merged[-1] = d
+            continue
+        merged.append(d)
+    drafts = merged
     for i, draft in enumerate(drafts):
         draft.parent = i - 1 if i else None
     return drafts, innermost_self

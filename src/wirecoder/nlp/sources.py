@@ -56,10 +56,34 @@ def subject_span(verb: Token, cues: CueLexicon) -> Span | None:
             if obj is not None:
                 return phrase_span(obj)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return subject_span(verb.head, cues)
+        return subject_span(_speaker_clause(verb, cues), cues)
     if verb.dep_ in ("advcl", "pcomp", "xcomp", "acl") and verb.head.i != verb.i:
         return _quote_object(verb, cues) or subject_span(verb.head, cues)
     return None
+
+
+def _speaker_clause(verb: Token, cues: CueLexicon) -> Token:
+    """Return the verb whose subject a conjoined reporting verb shares.
+
+    The parser often hangs the second of two reporting verbs on the first one's complement:
+    in "the junta said soldiers fired shots and denied that anyone was killed", "denied" is
+    a conjunct of "fired". A reporting verb with a clause of its own ("that anyone was
+    killed") conjoined to a verb that is not one, inside another reporting verb's complement,
+    is that reporting verb's second act: the junta denies. With a plain object ("police said
+    the suspects fled and denied involvement") the parse is kept: the suspects deny.
+    """
+    head = verb.head
+    takes_clause = any(c.dep_ == "ccomp" for c in verb.children)
+    outer = head.head
+    if (
+        takes_clause
+        and head.dep_ == "ccomp"
+        and head.lemma_.lower() not in cues.reporting
+        and outer.lemma_.lower() in cues.reporting
+        and outer.i != head.i
+    ):
+        return outer
+    return head
 
 
 def _quote_object(verb: Token, cues: CueLexicon) -> Span | None:
