@@ -153,3 +153,16 @@ def test_contradictions_command_names_an_unknown_document(store_path: Path) -> N
     out = CliRunner().invoke(main, ["contradictions", "nosuchdoc", "--db", str(store_path)])
     assert out.exit_code != 0
     assert "nosuchdoc" in out.output
+
+
+def test_show_marks_a_denial_and_the_report_it_contradicts_in_one_document(
+    store_path: Path, records: dict[str, DocumentRecord]
+) -> None:
+    both = records["both"]
+    denial = next(e for e in both.events if e.status == "denied" and e.contradicts)
+    result = CliRunner().invoke(
+        main, ["show", both.doc_id, "--db", str(store_path)], env={"COLUMNS": "250"}
+    )
+    assert result.exit_code == 0, result.output
+    assert f"denied (contradicts {denial.contradicts[0]})" in result.output
+    assert f"(contradicts {denial.id})" in result.output

@@ -341,10 +341,13 @@ def _print_events(console: Console, record: DocumentRecord) -> None:
                 span += f"..{ev.date.end_date}"
             when = f"{span} ({ev.date.precision}; {ev.date.reason})"
         sources = "; ".join(f"{a.text} [{a.cue}]" for a in ev.attribution)
+        status = ev.status
+        if ev.contradicts:  # a denial and the report of it in this document
+            status += f" (contradicts {', '.join(ev.contradicts)})"
         table.add_row(
             ev.id,
             ev.type + (f"/{ev.mode}" if ev.mode else ""),
-            ev.status,
+            status,
             ev.trigger.text,
             names(ev.actor),
             names(ev.recipient),
