@@ -7,7 +7,7 @@ import functools
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -366,15 +366,24 @@ def events(
     )
     try:
         with open_store(db) as store:
-            rows = store.events(query)
-            if fmt == "table":
-                events_table(_console(), rows)
-            else:
-                lines = events_json(rows) if fmt == "json" else events_csv(rows)
-                for line in lines:
-                    click.echo(line, nl=fmt == "json")
+            _print_rows(fmt, store.events(query), events_table, events_json, events_csv)
     except WirecoderError as exc:
         _fail(exc)
+
+
+def _print_rows(
+    fmt: str,
+    rows: Iterable[Any],
+    table: Callable[[Console, Iterable[Any]], int],
+    json_lines: Callable[[Iterable[Any]], Iterable[str]],
+    csv_lines: Callable[[Iterable[Any]], Iterable[str]],
+) -> None:
+    """Print rows as a table, JSON Lines or CSV (``--format``), streaming them."""
+    if fmt == "table":
+        table(_console(), rows)
+        return
+    for line in (json_lines if fmt == "json" else csv_lines)(rows):
+        click.echo(line, nl=fmt == "json")
 
 
 def _near_point(near: str) -> tuple[float, float]:
@@ -468,12 +477,7 @@ def contradictions(doc_ids: tuple[str, ...], db: str, radius_km: float, fmt: str
     try:
         with open_store(db) as store:
             pairs = store_contradictions(store, doc_ids, radius_km=radius_km)
-            if fmt == "table":
-                contradictions_table(_console(), pairs)
-            else:
-                lines = contradictions_json(pairs) if fmt == "json" else contradictions_csv(pairs)
-                for line in lines:
-                    click.echo(line, nl=fmt == "json")
+            _print_rows(fmt, pairs, contradictions_table, contradictions_json, contradictions_csv)
     except WirecoderError as exc:
         _fail(exc)
 

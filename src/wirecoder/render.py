@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -152,15 +152,7 @@ def contradictions_json(pairs: Iterable[ContradictionPair]) -> Iterable[str]:
 
 def contradictions_csv(pairs: Iterable[ContradictionPair]) -> Iterable[str]:
     """Yield CSV text: a header, then one row per pair."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CONTRADICTION_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    yield buf.getvalue()
-    for pair in pairs:
-        buf.seek(0)
-        buf.truncate()
-        writer.writerow(_pair_row(pair))
-        yield buf.getvalue()
+    return _csv_lines((_pair_row(pair) for pair in pairs), CONTRADICTION_COLUMNS)
 
 
 def contradictions_table(console: Console, pairs: Iterable[ContradictionPair]) -> int:
@@ -229,14 +221,19 @@ def events_json(events: Iterable[StoredEvent]) -> Iterable[str]:
 
 def events_csv(events: Iterable[StoredEvent]) -> Iterable[str]:
     """Yield CSV text: a header, then one row per event."""
+    return _csv_lines((_row(ev) for ev in events), EVENT_COLUMNS)
+
+
+def _csv_lines(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """Yield CSV text a line at a time: a header, then each row (streams; nothing is held)."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     yield buf.getvalue()
-    for ev in events:
+    for row in rows:
         buf.seek(0)
         buf.truncate()
-        writer.writerow(_row(ev))
+        writer.writerow(row)
         yield buf.getvalue()
 
 
