@@ -80,6 +80,17 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+#: --format of the commands that list rows: a table to read, JSON Lines or CSV for other tools
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for reading, json (JSON Lines) or csv for other tools.",
+)
+
+
 def _fail(exc: WirecoderError) -> None:
     _err_console().print(f"[red]error:[/] {exc}")
     sys.exit(2)
@@ -308,14 +319,7 @@ def extract(
     help="Leave out events of documents that are near-copies of another (syndicated wire copy).",
 )
 @click.option("--limit", type=int, help="At most this many events.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="table for reading, json (JSON Lines) or csv for other tools.",
-)
+@format_option
 def events(
     db: str,
     types: tuple[str, ...],
@@ -452,14 +456,7 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
     show_default=True,
     help="Farthest apart two reports' places may be to be the same happening.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="table for reading, json (JSON Lines) or csv for other tools.",
-)
+@format_option
 def contradictions(doc_ids: tuple[str, ...], db: str, radius_km: float, fmt: str) -> None:
     """List denials with the reports they contradict, one row per pair.
 
