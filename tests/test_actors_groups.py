@@ -84,3 +84,53 @@ def test_counted_groups_are_not_merged(extractor: Extractor) -> None:
         "Nine people were killed in Kesh on Monday. Police said five people had been arrested."
     )
     assert by_text(rec, "Nine people").id != by_text(rec, "five people").id
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # nothing tagged the name
+        (
+            "The Irregulars of Tembo set fire to a bus near Goma on Monday.",
+            "Irregulars",
+            "organisation",
+        ),
+        # tagged as a work of art
+        (
+            "The Night Shepherds burned a truck near Goma on Monday.",
+            "Night Shepherds",
+            "organisation",
+        ),
+        # the tagger took "Mavuno" for a town: the group is no state
+        (
+            "Police said the Mavuno Sentinels attacked a checkpoint near Beni on Sunday.",
+            "Mavuno Sentinels",
+            "organisation",
+        ),
+        # a group word as the last word gives the kind
+        (
+            "The Silent Brigades ambushed a convoy near Gao on Tuesday.",
+            "Silent Brigades",
+            "armed_group",
+        ),
+    ],
+)
+def test_a_doer_named_by_the_and_capitals_is_a_group(
+    extractor: Extractor, text: str, name: str, kind: str
+) -> None:
+    rec = extractor.extract(text)
+    doers = {a.actor for e in rec.events for a in e.actor}
+    group = next(a for a in rec.actors if a.name == name)
+    assert group.id in doers and group.kind == kind and group.country is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked the Grand Sahel Hotel in Gao on Friday.",  # a target: maybe a building
+        "Kitenge said soldiers burned the village near Beni.",  # no article: maybe a person
+    ],
+)
+def test_no_group_without_a_doer_named_by_the_and_capitals(extractor: Extractor, text: str) -> None:
+    rec = extractor.extract(text)
+    assert not any(a.source.startswith("event argument") for a in rec.actors)

@@ -300,12 +300,16 @@ class EventComponent(Component):
         super().__init__(settings)
         self.ontology = load_ontology(settings.ontology)
         self.coder: EventCoder = coder or LexiconCoder(self.ontology)
-        self.country_names = load_actor_dictionary(tuple(settings.actor_dictionaries)).country_names
+        dictionary = load_actor_dictionary(tuple(settings.actor_dictionaries))
+        self.country_names = dictionary.country_names
+        self.group_kinds = {h: (r.kind, r.sector) for h, r in dictionary.group_heads.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.actors is None:
             doc._.actors = []
-        linker = ActorLinker(doc, doc._.actors, doc._.places or [], self.country_names)
+        linker = ActorLinker(
+            doc, doc._.actors, doc._.places or [], self.country_names, self.group_kinds
+        )
         events: list[Event] = []
         seen_types: set[str] = set()
         for sent in doc.sents:
@@ -340,7 +344,7 @@ class EventComponent(Component):
 
     def _event(self, cand: Candidate, sent: Span, linker: ActorLinker) -> Event:
         actor_toks, recipient_toks = arguments(cand)
-        actors = prefer_linked([linker.argument(t) for t in actor_toks])
+        actors = prefer_linked([linker.argument(t, doer=True) for t in actor_toks])
         recipients = prefer_linked([linker.argument(t) for t in recipient_toks])
         # the state of the scene fills an empty slot; it is no evidence that this is an event
         confidence = cand.confidence * (1.0 if actors or recipients else 0.85)
