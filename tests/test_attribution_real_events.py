@@ -251,3 +251,21 @@ def test_a_conjoined_denial_of_a_thing_keeps_its_own_subject(nlp) -> None:  # ty
         ("Police", "said"),
         ("the suspects", "denied"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # the parser makes "when" an adverb of "hit": the clause still states the hit
+        ("No one was hurt when the shell hit the school in Tembo.", "hit", "asserted"),
+        ("No one was hurt when the shell hit the school in Tembo.", "hurt", "negated"),
+        ("Police said no one was injured when the bomb exploded.", "exploded", "reported"),
+        ("The guards did not fire when the crowd stormed the gate.", "stormed", "asserted"),
+        # a present tense under a future is future too
+        ("The militia will attack when the convoy arrives.", "arrives", "future"),
+    ],
+)
+def test_a_when_clause_states_its_event_under_a_negated_main_clause(
+    nlp, text: str, trigger: str, status: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert decide(nlp, text, trigger).status == status

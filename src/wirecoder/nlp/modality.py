@@ -264,10 +264,13 @@ def _is_adverbial_clause(token: Token, cues: CueLexicon) -> bool:
     """Return True for "(when/although/because) it exploded": a clause of time, concession or cause.
 
     Such a clause states its event on its own: the main clause's negation or modal does not
-    reach it ("although the bomb exploded, the bridge was not damaged").
+    reach it ("although the bomb exploded, the bridge was not damaged"). The parser often
+    makes "when" an adverb of the clause's verb rather than its marker: "no one was hurt
+    when the shell hit the school" still states that the shell hit it.
     """
     return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and (c.lower_ in cues.temporal_marks or c.lower_ in cues.concessive_marks)
+        (c.dep_ == "mark" or (c.dep_ == "advmod" and c.i < token.i))
+        and (c.lower_ in cues.temporal_marks or c.lower_ in cues.concessive_marks)
         for c in token.children
     )
 
@@ -563,7 +566,9 @@ def _findings(trigger: Token, cues: CueLexicon) -> tuple[list[_Finding], list[_S
             continue  # "no group has claimed responsibility for the blast": nobody claims it
         step_found = [*_marker_findings(step, depth, cues), *_governor_findings(step, depth, cues)]
         if step.opaque:  # "who had tried to move the sack before it exploded"
-            step_found = [f for f in step_found if f.category == "report"]
+            # a present tense under a future keeps it: "will attack when the rebels arrive"
+            keep = ("report", "future") if trigger.tag_ in ("VBP", "VBZ") else ("report",)
+            step_found = [f for f in step_found if f.category in keep]
         found.extend(step_found)
     found.extend(_according_findings(trigger, path, cues))
     found.extend(_colon_report(trigger, len(path) + 1, cues))
