@@ -88,7 +88,8 @@ def print_summary(console: Console, stats: Stats, *, db: str, report: Any = None
         f"  wirecoder events --db {db} --type ASSAULT\n"
         f"  wirecoder events --db {db} --status denied --format json\n"
         f"  wirecoder events --db {db} --country NGA --since 2024-01-01\n"
-        f"  wirecoder show --db {db} DOC_ID"
+        f"  wirecoder show --db {db} DOC_ID\n"
+        f"  wirecoder contradictions --db {db}"
     )
 
 
