@@ -182,14 +182,15 @@ def store_contradictions(
     elsewhere). Each pair is yielded once, in-document links first for each document.
     """
     seen: set[tuple[str, str, str, str]] = set()
-    anchors: list[tuple[DocumentRecord, set[str] | None]]
+    # records are read one at a time: a large store is never held in memory
+    anchors: Iterator[tuple[DocumentRecord, set[str] | None]]
     if doc_ids:
-        anchors = [(store.get_record(d), None) for d in doc_ids]
+        anchors = ((store.get_record(d), None) for d in doc_ids)
     else:
         denied: dict[str, set[str]] = {}
         for ev in store.events(EventQuery(statuses=(str(EventStatus.DENIED),))):
             denied.setdefault(ev.doc_id, set()).add(ev.event_id)
-        anchors = [(store.get_record(d), ids) for d, ids in denied.items()]
+        anchors = ((store.get_record(d), ids) for d, ids in denied.items())
     for record, only in anchors:
         stored = {e.event_id: e for e in store.events(EventQuery(doc_id=record.doc_id))}
         found: list[ContradictionPair] = []
