@@ -58,6 +58,15 @@ def test_officers_and_police_of_one_country_are_one_force(extractor: Extractor) 
     assert _links(record) == {("use live rounds", "fired")}
 
 
+def test_one_force_counts_only_in_the_same_role(extractor: Extractor) -> None:
+    # the soldiers killed are not the troops said to have fired
+    record = extractor.extract(
+        "Gunmen killed two Kenyan soldiers near Mandera on Monday, officials said. "
+        "The Kenyan army denied that its troops had fired on civilians in the town."
+    )
+    assert ("fired", "killed") not in _links(record)
+
+
 def test_a_speaker_does_not_contradict_itself(extractor: Extractor) -> None:
     record = extractor.extract(
         "The junta said soldiers fired warning shots in Sagaing and denied that anyone was killed."

@@ -120,7 +120,7 @@ class _About:
     """What an event is about, computed once per event to compare denials with reports."""
 
     lemma: str  # of the trigger
-    participants: frozenset[str]  # actor ids, "police:KEN" forces, participant head words
+    participants: frozenset[str]  # actor ids, "police:KEN:doer" forces, participant head words
     places: frozenset[str]  # the places its sentence names
     blanket: bool  # "any ...", "anyone": a denial of any such act
 
@@ -142,20 +142,23 @@ def _participants(
 ) -> frozenset[str]:
     """Return what an event is about: its actors' ids and its participants' head words.
 
-    Within one report the police, or the military, of one country are one force: "officers"
-    and "police" share the participant "police:KEN" (``contradiction.same_force_kinds``;
-    ``forces`` gives each actor id its kind and country).
+    Within one report the police, or the military, of one country are one force, in the same
+    role: "officers" and "police" firing share the participant "police:KEN:doer"
+    (``contradiction.same_force_kinds``; ``forces`` gives each actor id its kind and country).
 
     Head words are those of its actor and recipient arguments and, in the parse, of the
     trigger's subject and object ("rockets hit the runway": rocket, runway), less the
     ``contradiction.ignore`` words (pronouns, "area", "day" ...).
     """
     ids = {a.actor for a in (*event.actor, *event.recipient) if a.actor}
-    ids |= {
-        f"{kind}:{country}"
-        for kind, country in (forces.get(i, ("", None)) for i in list(ids))
-        if kind in cues.same_force_kinds and country
-    }
+    # a force counts in its role: "their troops fired first" (doers) is not about "a soldier
+    # of theirs was killed" (done to), though both are that country's military
+    for role, args in (("doer", event.actor), ("done to", event.recipient)):
+        ids |= {
+            f"{kind}:{country}:{role}"
+            for kind, country in (forces.get(a.actor or "", ("", None)) for a in args)
+            if kind in cues.same_force_kinds and country
+        }
     if doc is None:
         words = {a.text.lower() for a in (*event.actor, *event.recipient)}
         return frozenset(ids | (words - cues.participant_ignore))
