@@ -163,10 +163,7 @@ def contradictions_table(console: Console, pairs: Iterable[ContradictionPair]) -
         table.add_column(col, overflow="fold")
 
     def side(ev: StoredEvent) -> str:
-        when = ev.date_start or ""
-        if ev.date_end and ev.date_end != ev.date_start:
-            when += f"..{ev.date_end}"
-        return f"{ev.doc_id[:12]} {ev.event_id} {ev.trigger} · {ev.place or '-'} · {when}"
+        return f"{ev.doc_id[:12]} {ev.event_id} {ev.trigger} · {ev.place or '-'} · {_when(ev)}"
 
     n = 0
     for pair in pairs:
@@ -185,6 +182,14 @@ def contradictions_table(console: Console, pairs: Iterable[ContradictionPair]) -
     return n
 
 
+def _when(ev: StoredEvent) -> str:
+    """Return a stored event's date interval: "2024-03-07", "2024-03-04..2024-03-10" or ""."""
+    when = ev.date_start or ""
+    if ev.date_end and ev.date_end != ev.date_start:
+        when += f"..{ev.date_end}"
+    return when
+
+
 def events_table(console: Console, events: Iterable[StoredEvent]) -> int:
     """Print events as a table; return how many."""
     table = Table(show_lines=False)
@@ -193,9 +198,7 @@ def events_table(console: Console, events: Iterable[StoredEvent]) -> int:
     n = 0
     for ev in events:
         n += 1
-        when = ev.date_start or ""
-        if ev.date_end and ev.date_end != ev.date_start:
-            when = f"{ev.date_start}..{ev.date_end}"
+        when = _when(ev)
         type_mode = ev.type + (f"/{ev.mode}" if ev.mode else "")
         place = ", ".join(x for x in (ev.place, ev.country) if x)
         table.add_row(
@@ -296,9 +299,7 @@ def _print_elsewhere(console: Console, found: Sequence[CorpusContradiction]) -> 
         table.add_column(col, overflow="fold")
     for c in found:
         other = c.other
-        when = other.date_start or ""
-        if other.date_end and other.date_end != other.date_start:
-            when += f"..{other.date_end}"
+        when = _when(other)
         table.add_row(
             c.event_id,
             c.status,

