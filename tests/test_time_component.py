@@ -103,3 +103,32 @@ def test_event_date_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
     EventDateComponent(Settings())(doc)
     when = doc._.events[0].date
     assert (when.start_date, when.end_date, when.reason) == (None, None, "no date")
+
+
+# PUBLISHED is Thursday 2021-03-18: the Saturday before is 03-13, the next one 03-20.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a modal looks ahead unless negated
+        ("The two councils said they would meet on Saturday.", "2021-03-20"),
+        ("The Varda Front might release the hostages as soon as Saturday.", "2021-03-20"),
+        ("A spokesman would not comment on Saturday.", "2021-03-13"),
+        # a 'to' complement of intent looks ahead, of anything else stays open
+        ("The delegation planned to leave Goma on Saturday.", "2021-03-20"),
+        ("The convoy is to resume its journey Saturday.", "2021-03-20"),
+        ("The talks had been due to end on Saturday.", "2021-03-13"),
+        ("Residents tried to leave the town on Saturday.", "2021-03-13"),
+        # a present tense looks ahead when the day modifies it directly
+        ("Negotiators meet again Saturday in Bamako.", "2021-03-20"),
+        ("The ministry says Saturday's raid killed four.", "2021-03-13"),
+        ("Shelling hit the market on Saturday.", "2021-03-13"),
+        # a weekday before "Month day:" is that date
+        (
+            "The council said in a statement on Saturday, March 13: the roads are closed.",
+            "2021-03-13",
+        ),
+    ],
+)
+def test_weekday_direction_from_the_parse(nlp, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, text)
+    assert doc._.times[0].value == value

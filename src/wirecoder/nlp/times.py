@@ -22,6 +22,22 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PAST_AUX = {"was", "were", "had", "did", "has", "have"}
 #: Verbs whose present tense looks ahead ("talks are scheduled for Monday").
 _PLANNING = {"expect", "schedule", "plan", "set", "slate", "due", "intend", "hope", "aim"}
+#: Modals that look ahead ("they would meet on Saturday", "might come Tuesday") unless negated:
+#: "would not comment Friday" looks back. "could" and "can" are left out: "residents could
+#: hear gunfire on Tuesday" is past ability.
+_MODALS = {"would", "might", "may", "should", "must"}
+#: Words whose 'to' complement is planned: "planned to leave on Thursday", "is to resume
+#: Tuesday", "ready to leave", "plans to meet Monday".
+_INTENT_HEADS = _PLANNING | {"be", "ready", "poised", "prepare", "promise", "vow", "threaten"}
+#: Verbs whose present tense reports what was said ("the ministry says Friday's raid ...").
+_REPORTING = {"say", "tell", "report", "announce", "add", "confirm", "deny", "state", "claim",
+              "note", "insist", "comment", "disclose", "accuse", "allege"}  # fmt: skip
+#: Verbs whose past is spelled as their present, so that a VBP tag may be a past: "stocks
+#: hurt the index on Friday".
+_SAME_PAST = {"hit", "hurt", "cut", "shut", "set", "put", "spread", "beat", "burst", "cost",
+              "let", "quit", "shed", "split", "cast", "read", "bet", "broadcast", "upset"}  # fmt: skip
+#: Words just before an expression that put it ahead: "as soon as Tuesday".
+_AHEAD = ("as soon as", "as early as")
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -35,12 +51,16 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def verb_tense(verb: Token) -> str | None:
-    """Return "past", "future" or None (present or unknown) for a verb and its auxiliaries."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & _FUTURE_AUX or (
-        verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
-    ):
+def verb_tense(verb: Token, *, depth: int = 0) -> str | None:
+    """Return "past", "future" or None (present or unknown) for a verb and its auxiliaries.
+
+    A 'to' complement of a word of intent looks ahead ("planned to leave Thursday", "is to
+    resume Tuesday"), as does one under a verb that looks ahead ("would be ready to leave");
+    others stay open ("agreed to buy the line in February").
+    """
+    children = list(verb.children)
+    auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & _FUTURE_AUX or (verb.lower_ == "going" and any(c.lower_ == "to" for c in children)):
         return "future"
     if auxes & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
@@ -48,16 +68,55 @@ def verb_tense(verb: Token) -> str | None:
         return "future"
     if verb.tag_ == "VBN" and not auxes:
         return "past"
+    if auxes & _MODALS and not any(c.dep_ == "neg" for c in children):
+        return "future"
+    if verb.dep_ in {"xcomp", "acl"} and any(c.tag_ == "TO" and c.dep_ == "aux" for c in children):
+        head = verb.head
+        above = _governing_verb(head)
+        if above is not None and above.i != verb.i:
+            if any(c.lower_ == "had" for c in above.children if c.dep_ in {"aux", "auxpass"}):
+                return "past"  # "had been due to expire Friday"
+            if head.lemma_.lower() in _INTENT_HEADS:
+                return "future"
+            if depth < 3 and verb_tense(above, depth=depth + 1) == "future":
+                return "future"  # "would be ready to leave"; "agreed to buy in May" stays open
+        elif head.lemma_.lower() in _INTENT_HEADS:
+            return "future"
     return None
 
 
+def _attached_to(token: Token, verb: Token) -> bool:
+    """Whether ``token`` modifies ``verb`` directly: "meet Monday", "meet on Monday"."""
+    if token.head.i == verb.i:
+        return token.dep_ in {"npadvmod", "tmod", "advmod", "obl"}
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i
+
+
 def direction_of(doc: Doc, start: int, end: int) -> str | None:
-    """Return the tense ("past", "future" or None) of the verb governing the text at start:end."""
+    """Return the tense ("past", "future" or None) of the verb governing the text at start:end.
+
+    A present tense that is not a reporting verb looks ahead when the expression modifies it
+    directly ("the leaders meet Monday"), not through a noun ("toll rises after Monday's
+    attack"). "As soon as" and "as early as" look ahead whatever the tense.
+    """
+    if doc.text[max(0, start - 16) : start].lower().rstrip().endswith(_AHEAD):
+        return "future"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     verb = _governing_verb(span.root)
-    return verb_tense(verb) if verb is not None else None
+    if verb is None:
+        return None
+    tense = verb_tense(verb)
+    if (
+        tense is None
+        and verb.tag_ in {"VBP", "VBZ"}
+        and verb.lemma_.lower() not in _REPORTING
+        and not (verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST)
+        and _attached_to(span.root, verb)
+    ):
+        return "future"
+    return tense
 
 
 def _time_span(index: int, timex: Timex) -> TimeSpan:

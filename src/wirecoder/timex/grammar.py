@@ -38,7 +38,7 @@ ORD_WORD = (
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
     r"nineteenth)"
 )
-DAYNUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|(?:{ORD_WORD})\b)"
+DAYNUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|(?:{ORD_WORD})\b)"
 YEAR4 = r"(?<![\d$.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d|s\b|'s\b)"
 SPOKEN_YEAR = (
     rf"(?:nineteen[\s-](?:hundred\s+(?:and\s+)?)?(?:{_TENS}(?:[\s-]{_UNITS9})?|{_TEENS}|{_UNITS9})|"
