@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Actor, Mention
 from .actor_dictionary import ActorDictionary
 
-__all__ = ["INTERNATIONAL_CODES", "MODIFIER_DEPS", "Draft", "DraftBook", "noun_phrase"]
+__all__ = [
+    "DASHES",
+    "INTERNATIONAL_CODES",
+    "MODIFIER_DEPS",
+    "Draft",
+    "DraftBook",
+    "after_dash",
+    "noun_phrase",
+]
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 INTERNATIONAL_CODES = frozenset({"IGO", "NGO"})
@@ -215,10 +223,27 @@ class DraftBook:
         return None
 
 
+#: A dash standing between spaces ends what comes before it: "April 9, 2025 - Four people".
+DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def after_dash(doc: Doc, start: int, head: int) -> int:
+    """Return ``start`` moved past the last spaced dash before token ``head``, if any.
+
+    A phrase never reaches back over a dash set off by spaces: the parser sometimes hangs a
+    dateline's year ("KIRKUK, Iraq, April 9, 2025 - Four people were killed") or a headline
+    on the first noun of the text.
+    """
+    for k in range(head - 1, start - 1, -1):
+        if doc[k].text in DASHES and doc[k].whitespace_ and k > 0 and doc[k - 1].whitespace_:
+            return k + 1
+    return start
+
+
 def noun_phrase(token: Token) -> Span:
     """Return the noun phrase of a head noun without its clauses and prepositional phrases."""
     start = token.i
     for child in token.lefts:
         if child.dep_ not in ("punct", "cc", "appos"):
             start = min(start, child.left_edge.i)
-    return token.doc[start : token.i + 1]
+    return token.doc[after_dash(token.doc, start, token.i) : token.i + 1]

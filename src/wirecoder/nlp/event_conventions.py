@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Argument, Mention, Place
+from .actor_drafts import after_dash
 from .event_coder import Candidate
 from .event_syntax import clause_verb, is_argument
 
@@ -350,4 +351,4 @@ def _argument_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "nummod"):
             end = max(end, child.right_edge.i + 1)
-    return token.doc[start:end]
+    return token.doc[after_dash(token.doc, start, token.i) : end]

@@ -13,7 +13,9 @@ The order of preference, each recorded in ``EventDate.reason``:
 5. ``"no date"``: no expression and no publication date; the dates are None.
 
 Only expressions that name an interval (dates, times, anchored durations such as "the past
-week") can date an event; sets and bare durations cannot.
+week") can date an event; sets and bare durations cannot. Nor can the date of an opening
+dateline ("KIRKUK, Iraq, April 9, 2025 - Four people were killed ... on Tuesday"): it dates the
+report, and the parser often hangs it on the first sentence's verb.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
+from ..ingest.dateline import parse_dateline
 from ..records import Event, EventDate, Precision, TimeSpan
 from .component import Component
 
@@ -109,6 +112,8 @@ class EventDateComponent(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         times: list[TimeSpan] = doc._.times or []
+        if times and (dateline := parse_dateline(doc.text)) is not None:
+            times = [t for t in times if not dateline.start <= t.start < dateline.end]
         for event in doc._.events or []:
             event.date = date_event(doc, event, times)
         return doc

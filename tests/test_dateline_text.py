@@ -1,0 +1,51 @@
+"""A dateline left in the text neither dates the first sentence's events nor joins its phrases.
+
+Wire copy opens with "PLACE, Country, Month Day, Year - ...". The parser hangs that line on
+the first sentence: its year on the first noun ("2025 - Four people"), its date on the verb.
+Invented incidents and groups; real places.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirecoder.api import Extractor
+from wirecoder.config import Settings
+
+TEXT = (
+    "KIRKUK, Iraq, April 9, 2025 - Four people were killed and 27 wounded in Kirkuk on "
+    "Tuesday when supporters of two invented parties, the Lantern Bloc and the Reed "
+    "Movement, clashed in the city centre, police said."
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings())
+
+
+def test_dateline_date_does_not_date_the_event(extractor: Extractor) -> None:
+    rec = extractor.extract(TEXT, published=date(2025, 4, 9))
+    killed = next(e for e in rec.events if e.trigger.text.startswith("killed"))
+    # "on Tuesday" before a Wednesday paper, not the dateline's day
+    assert (killed.date.start_date, killed.date.end_date) == (date(2025, 4, 8), date(2025, 4, 8))
+    assert killed.date.time is not None
+    dateline_time = next(t for t in rec.times if t.text.startswith("April 9"))
+    assert killed.date.time != dateline_time.id  # the expression is still found and kept
+
+
+def test_phrase_stops_at_a_spaced_dash(extractor: Extractor) -> None:
+    rec = extractor.extract(TEXT, published=date(2025, 4, 9))
+    killed = next(e for e in rec.events if e.trigger.text.startswith("killed"))
+    assert [r.text for r in killed.recipient] == ["Four people"]
+
+
+def test_hyphenated_words_keep_their_phrase(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Pro-government militiamen of the invented Tarn Guard attacked a village near Gao.",
+        published=date(2025, 4, 9),
+    )
+    attack = next(e for e in rec.events if e.type == "ASSAULT")
+    assert attack.actor[0].text.startswith("Pro-government militiamen")
