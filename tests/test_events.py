@@ -46,6 +46,29 @@ def test_passive_with_agent_and_counts(extractor: Extractor) -> None:
     assert ev.id == "v1" and ev.status == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger"),
+    [
+        (
+            "Border guards of two states exchanged fire near Chaman on Monday.",
+            "ASSAULT",
+            "exchanged fire",
+        ),
+        (
+            "Fighters of the Tarn Guard traded gunfire with police in Gao.",
+            "ASSAULT",
+            "traded gunfire",
+        ),
+        ("The Tarn Guard and the army exchanged prisoners in Gao.", "COOPERATE", "exchanged"),
+    ],
+)
+def test_exchange_of_fire_is_an_assault(
+    extractor: Extractor, text: str, type_: str, trigger: str
+) -> None:
+    ev = top(extractor.extract(text))
+    assert (ev.type, ev.trigger.text) == (type_, trigger)
+
+
 def test_particle_trigger_and_arrest_count(extractor: Extractor) -> None:
     rec = extractor.extract(
         "Gunmen opened fire on a market in Kesh. Police arrested 40 protesters."
