@@ -122,6 +122,10 @@ def test_event_date_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
         ("Negotiators meet again Saturday in Bamako.", "2021-03-20"),
         ("The ministry says Saturday's raid killed four.", "2021-03-13"),
         ("Shelling hit the market on Saturday.", "2021-03-13"),
+        # "the weekend" in a weekday's paper is the one just gone, unless it is ahead
+        ("Lawyers for the council filed the appeal over the weekend.", "2021-W10-WE"),
+        ("Traders closed their stalls ahead of the weekend.", "2021-W11-WE"),
+        ("The two councils will meet at the weekend.", "2021-W11-WE"),
         # a weekday before "Month day:" is that date
         (
             "The council said in a statement on Saturday, March 13: the roads are closed.",

@@ -36,8 +36,9 @@ _REPORTING = {"say", "tell", "report", "announce", "add", "confirm", "deny", "st
 #: hurt the index on Friday".
 _SAME_PAST = {"hit", "hurt", "cut", "shut", "set", "put", "spread", "beat", "burst", "cost",
               "let", "quit", "shed", "split", "cast", "read", "bet", "broadcast", "upset"}  # fmt: skip
-#: Words just before an expression that put it ahead: "as soon as Tuesday".
-_AHEAD = ("as soon as", "as early as")
+#: Words just before an expression that put it ahead: "as soon as Tuesday", "ahead of the
+#: weekend".
+_AHEAD = ("as soon as", "as early as", "ahead of")
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -97,7 +98,7 @@ def direction_of(doc: Doc, start: int, end: int) -> str | None:
 
     A present tense that is not a reporting verb looks ahead when the expression modifies it
     directly ("the leaders meet Monday"), not through a noun ("toll rises after Monday's
-    attack"). "As soon as" and "as early as" look ahead whatever the tense.
+    attack"). "As soon as", "as early as" and "ahead of" look ahead whatever the tense.
     """
     if doc.text[max(0, start - 16) : start].lower().rstrip().endswith(_AHEAD):
         return "future"

@@ -290,6 +290,9 @@ def _rel_unit(g: dict[str, str | None], ctx: Context) -> Reading | None:
     if ctx.reference is None:
         return None
     base = shift(ctx.reference, unit, _offset(rel))
+    if unit == "weekend" and rel == "the" and ctx.direction != "future" and base.weekday() < 5:
+        # "over the weekend" in a weekday's paper: the weekend just gone, not the coming one
+        base -= timedelta(days=7)
     clip = {"earlier": "before", "later": "after"}.get(adv) if rel in {"this", "the"} else None
     mod = {"earlier": "START", "later": "END"}.get(adv) or _mod(g)
     return Reading(unit_value(base, unit), mod=mod, clip=clip)
