@@ -134,3 +134,34 @@ def test_an_international_official_gets_no_dominant_country(extractor: Extractor
     )
     envoy = next(a for a in rec.actors if a.name.endswith("Dalil"))
     assert envoy.country is None and "IGO" in envoy.sectors
+
+
+@pytest.fixture(scope="module")
+def with_events() -> Extractor:
+    return Extractor(Settings(components=("entities", "places", "actors", "events")))
+
+
+def test_they_in_what_plural_speakers_say_is_the_speakers(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Residents said the insurgents had killed at least three civilians. Two aid groups "
+        "said they had suspended operations in Macomia."
+    )
+    suspended = next(e for e in rec.events if e.trigger.text == "suspended")
+    # not "at least three civilians", the last plural actor before the pronoun
+    civilians = next(a.id for a in rec.actors if a.name == "at least three civilians")
+    assert suspended.actor[0].text == "they"
+    assert suspended.actor[0].actor != civilians
+    rec = with_events.extract("Fighters of the Tarn Guard said they had attacked the convoy.")
+    attacked = next(e for e in rec.events if e.trigger.text == "attacked")
+    assert attacked.actor[0].actor == next(a.id for a in rec.actors if a.name == "Fighters")
+
+
+def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "
+        "statement sent to local radio stations, the group said it was holding the engineers."
+    )
+    holding = next(e for e in rec.events if e.trigger.text == "holding")
+    group = next(a.id for a in rec.actors if a.name == "Frente Cordillera Libre")
+    # "the group" is not the radio stations the statement went to, and "it" is the group
+    assert holding.actor[0].actor == group

@@ -88,6 +88,12 @@ class DraftBook:
                 best = (max(before), draft)
         return best[1] if best else None
 
+    def covering(self, token: Token) -> Draft | None:
+        """Return the draft with a mention that covers ``token``, if any."""
+        return next(
+            (d for d in self.drafts if any(s <= token.idx < e for s, e in d.mentions)), None
+        )
+
     def finish(self) -> list[Actor]:
         """Return the mentioned drafts as actors a1, a2, ... in order of first mention."""
         live = [d for d in self.drafts if d.mentions]
