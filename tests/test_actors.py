@@ -141,19 +141,26 @@ def with_events() -> Extractor:
     return Extractor(Settings(components=("entities", "places", "actors", "events")))
 
 
+def _doer(rec: DocumentRecord, trigger: str) -> tuple[str, str | None]:
+    """Return the text and actor id of the first doer of the event with ``trigger``."""
+    event = next(e for e in rec.events if e.trigger.text == trigger)
+    return event.actor[0].text, event.actor[0].actor
+
+
+def _actor_id(rec: DocumentRecord, name: str) -> str:
+    return next(a.id for a in rec.actors if a.name == name)
+
+
 def test_they_in_what_plural_speakers_say_is_the_speakers(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Residents said the insurgents had killed at least three civilians. Two aid groups "
         "said they had suspended operations in Macomia."
     )
-    suspended = next(e for e in rec.events if e.trigger.text == "suspended")
     # not "at least three civilians", the last plural actor before the pronoun
-    civilians = next(a.id for a in rec.actors if a.name == "at least three civilians")
-    assert suspended.actor[0].text == "they"
-    assert suspended.actor[0].actor != civilians
+    text, actor = _doer(rec, "suspended")
+    assert text == "they" and actor != _actor_id(rec, "at least three civilians")
     rec = with_events.extract("Fighters of the Tarn Guard said they had attacked the convoy.")
-    attacked = next(e for e in rec.events if e.trigger.text == "attacked")
-    assert attacked.actor[0].actor == next(a.id for a in rec.actors if a.name == "Fighters")
+    assert _doer(rec, "attacked")[1] == _actor_id(rec, "Fighters")
 
 
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
@@ -161,7 +168,5 @@ def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "
         "statement sent to local radio stations, the group said it was holding the engineers."
     )
-    holding = next(e for e in rec.events if e.trigger.text == "holding")
-    group = next(a.id for a in rec.actors if a.name == "Frente Cordillera Libre")
     # "the group" is not the radio stations the statement went to, and "it" is the group
-    assert holding.actor[0].actor == group
+    assert _doer(rec, "holding")[1] == _actor_id(rec, "Frente Cordillera Libre")
