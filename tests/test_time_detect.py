@@ -79,6 +79,39 @@ def test_quarter_anaphora() -> None:
     assert (quarter.value, year_back.value) == ("1999-Q3", "1998-Q3")
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a bare clock time is on the day last named, not on the publication day
+        (
+            "A strike killed 11 people on Sunday afternoon. A jet dropped two bombs after 3 p.m.",
+            ["2024-03-03", "2024-03-03T15:00"],
+        ),
+        # after a night, an hour before six is the next morning
+        (
+            "Police arrested nine men in raids the previous night, starting at about 2 a.m.",
+            ["2024-03-04TNI", "2024-03-05T02:00"],
+        ),
+        (
+            "Shelling hit the town the previous night, shortly before midnight.",
+            ["2024-03-04TNI", "2024-03-04T24:00"],
+        ),
+        # a clock time with its own day, or before any day, keeps its own
+        (
+            "On Sunday the talks failed; the deadline is 9 a.m. Tuesday.",
+            ["2024-03-03", "2024-03-05T09:00"],
+        ),
+        (
+            "The men walked in around 7:15 p.m. and left on Sunday.",
+            ["2024-03-05T19:15", "2024-03-03"],
+        ),
+    ],
+)
+def test_bare_clock_time_takes_the_day_last_named(text: str, values: list[str]) -> None:
+    found = find_timexes(text, reference=date(2024, 3, 5))  # a Tuesday
+    assert [t.value for t in found] == values
+
+
 def test_ids_follow_text_order() -> None:
     found = detect("Yesterday and today and tomorrow.")
     assert [c.text for c in found] == ["Yesterday", "today", "tomorrow"]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import ErrorCode
 from ..records import Article, DocError, TimeSpan
-from ..timex import Candidate, Timex, detect, normalise, quarter_anaphora
+from ..timex import Candidate, Timex, anchor_clock_times, detect, normalise, quarter_anaphora
 from .component import Component
 
 __all__ = ["TimeComponent", "direction_of", "verb_tense"]
@@ -145,7 +145,7 @@ class TimeComponent(Component):
         article: Article = doc._.article
         reference = article.published
         found = [self._normalise(doc, cand, reference) for cand in detect(doc.text)]
-        timexes = quarter_anaphora(found, doc.text)
+        timexes = anchor_clock_times(quarter_anaphora(found, doc.text))
         doc._.times = [_time_span(i, t) for i, t in enumerate(timexes, start=1)]
         if reference is None and any(t.value is None for t in timexes):
             message = ErrorCode.W202.format(origin=article.origin)

@@ -27,6 +27,7 @@ __all__ = [
     "Candidate",
     "Context",
     "Timex",
+    "anchor_clock_times",
     "detect",
     "find_timexes",
     "interval_of",
@@ -147,7 +148,42 @@ def quarter_anaphora(timexes: list[Timex], text: str) -> list[Timex]:
     return out
 
 
+#: a clock time that names its own day: "9 a.m. Tuesday", "noon yesterday", "5 p.m. Nov. 9"
+_OWN_DAY = re.compile(
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+)
+_CLOCK_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$")
+_DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T(NI|EV|AF|MO|\d\d:\d\d))?$")
+
+
+def anchor_clock_times(timexes: list[Timex]) -> list[Timex]:
+    """Return ``timexes`` where a bare clock time takes the day last named before it.
+
+    "An air strike killed 11 people on Sunday afternoon. Residents said a jet dropped two bombs
+    shortly after 3 p.m." is 3 p.m. on Sunday, not on the publication day. After a night
+    ("overnight", "the previous night") an hour before six is the next morning. A clock time
+    with a day of its own ("9 a.m. Tuesday") and one before any named day keep theirs.
+    """
+    out: list[Timex] = []
+    day: tuple[date, str | None] | None = None
+    for timex in timexes:
+        clock = _CLOCK_VALUE.match(timex.value or "")
+        if timex.rule == "clock" and clock and day is not None and not _OWN_DAY.search(timex.text):
+            anchor = day[0]
+            if day[1] == "NI" and int(clock[2]) < 6:
+                anchor += timedelta(days=1)
+            if anchor.isoformat() != clock[1]:
+                timex = replace(timex, value=f"{anchor.isoformat()}T{clock[2]}:{clock[3]}",
+                                start_date=anchor, end_date=anchor)  # fmt: skip
+        named = _DAY_VALUE.match(timex.value or "")
+        if named and (timex.rule != "clock" or _OWN_DAY.search(timex.text)):
+            day = (date.fromisoformat(named[1]), named[2])
+        out.append(timex)
+    return out
+
+
 def find_timexes(text: str, *, reference: date | None, direction: str | None = None) -> list[Timex]:
     """Return the temporal expressions of ``text``, normalised against ``reference``."""
     found = [normalise(c, reference=reference, direction=direction) for c in detect(text)]
-    return quarter_anaphora(found, text)
+    return anchor_clock_times(quarter_anaphora(found, text))
