@@ -240,16 +240,21 @@ def _about(
     )
 
 
-def _same_happening(denied: Event, other: Event, d: _About, o: _About) -> bool:
+def _same_happening(
+    denied: Event, other: Event, d: _About, o: _About, reciprocal: frozenset[str] = frozenset()
+) -> bool:
     """Return True when a denial and a report plausibly are of the same thing.
 
     Of the same type, not said by the same source, not set in different places (both
     sentences name places, none in common: "had not planned any attack in Erbil" does not
     deny an attack near Tal Afar), and: the same trigger lemma, a shared actor or
     participant head word, or a blanket denial ("denied that anyone was killed", "denied
-    carrying out any strikes").
+    carrying out any strikes"). A two-sided act ("the two forces exchanged fire") is not
+    denied by one side's denial of another act ("denied that its troops had fired first").
     """
     if denied.type != other.type or _same_source(denied, other):
+        return False
+    if o.lemma in reciprocal and d.lemma != o.lemma and not d.blanket:
         return False
     if d.places and o.places and not d.places & o.places:
         return False
@@ -273,7 +278,7 @@ def link_contradictions(
     }
     for d in denied:
         for h in happened:
-            if _same_happening(d, h, about[id(d)], about[id(h)]):
+            if _same_happening(d, h, about[id(d)], about[id(h)], cues.reciprocal_lemmas):
                 if h.id not in d.contradicts:
                     d.contradicts.append(h.id)
                 if d.id not in h.contradicts:

@@ -96,6 +96,9 @@ class CueLexicon:
     participant_deps: frozenset[str] = frozenset()
     participant_ignore: frozenset[str] = frozenset()
     same_force_kinds: frozenset[str] = frozenset()
+    # trigger lemmas of two-sided acts ("exchanged fire"): one side's denial of its own act
+    # ("denied that its troops fired first") does not deny that the exchange happened
+    reciprocal_lemmas: frozenset[str] = frozenset()
 
 
 def _fail(path: Path, detail: str) -> DataFileError:
@@ -201,6 +204,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         participant_deps=w("contradiction.participant_deps"),
         participant_ignore=w("contradiction.ignore"),
         same_force_kinds=w("contradiction.same_force_kinds"),
+        reciprocal_lemmas=w("contradiction.reciprocal_lemmas"),
         responsibility=ResponsibilityCues(
             **{
                 name: w(f"responsibility.{name}")
