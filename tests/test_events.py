@@ -69,6 +69,19 @@ def test_exchange_of_fire_is_an_assault(
     assert (ev.type, ev.trigger.text) == (type_, trigger)
 
 
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("The foreign minister of Varnia arrived in Bamako on Monday for talks.", True),
+        ("The first aid convoys arrived in Darfur on Tuesday.", False),
+        ("The attackers arrived in the village at about 10 a.m.", False),
+    ],
+)
+def test_only_a_visitor_arriving_is_a_visit(extractor: Extractor, text: str, visit: bool) -> None:
+    events = extractor.extract(text).events
+    assert any((e.type, e.mode) == ("CONSULT", "visit") for e in events) == visit
+
+
 def test_particle_trigger_and_arrest_count(extractor: Extractor) -> None:
     rec = extractor.extract(
         "Gunmen opened fire on a market in Kesh. Police arrested 40 protesters."
