@@ -145,3 +145,25 @@ def test_an_object_shifted_after_as_is_the_recipient(extractor: Extractor) -> No
     rec = extractor.extract("Ghana condemned as a grave violation Togo's closure of the border.")
     ev = event_of(rec, "ACCUSE")
     assert actor_of(rec, ev.recipient[0]).country == "TGO"
+
+
+def test_the_noun_of_a_relative_clause_without_object_is_what_it_acts_on(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "The army released 150 people it had detained on suspicion of belonging to the "
+        "invented Ruwan Gari Brotherhood."
+    )
+    detained = next(e for e in rec.events if e.trigger.text == "detained")
+    # the people, not the grounds ("on suspicion of")
+    assert [r.text for r in detained.recipient] == ["150 people"]
+    rec = extractor.extract("Police arrested two traders on charges of arson in Kano.")
+    assert [r.text for r in event_of(rec, "COERCE").recipient] == ["two traders"]
+
+
+def test_a_relative_pronoun_through_a_reporting_clause_is_its_noun(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Drivers blamed the Tejones, a local gang that they said had demanded weekly payments."
+    )
+    demanded = next(e for e in rec.events if e.trigger.text == "demanded")
+    assert [a.text for a in demanded.actor] == ["a local gang"]

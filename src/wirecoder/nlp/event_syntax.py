@@ -40,6 +40,11 @@ CALENDAR_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"today", "yesterday", "tomorrow", "tonight", "overnight", "weekend"}
 )
+#: what an act is done on the grounds of, not to: "detained on suspicion of ...", "arrested on
+#: charges of ...", "held on accusations of ..."
+REASON_NOUNS = frozenset(
+    {"suspicion", "charge", "accusation", "allegation", "ground", "basis", "order", "behalf"}
+)
 DATELINE_TOKENS = 8
 QUANTITY_NOUNS = frozenset(
     {"scores", "dozens", "hundreds", "thousands", "tens", "millions", "handful", "number"}
@@ -62,10 +67,19 @@ def expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
 
 
 def _relative_head(token: Token) -> Token:
-    """Return the antecedent of a relative pronoun ("the group, which attacked")."""
-    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
+    """Return the antecedent of a relative pronoun ("the group, which attacked").
+
+    Also through a reporting clause inside the relative clause: "a gang that residents said
+    had demanded payments" (the pronoun is the subject of "demanded", a complement of "said").
+    """
+    if token.tag_ not in ("WDT", "WP"):
+        return token
+    clause = token.head
+    for _ in range(2):
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else token
 
 
 def verb_subjects(verb: Token) -> list[Token]:
@@ -207,7 +221,11 @@ def verb_objects(verb: Token) -> list[Token]:
         ]
     for prep in verb.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS - {"to"}:
-            objs += [p for p in prep.children if p.dep_ == "pobj"]
+            objs += [
+                p
+                for p in prep.children
+                if p.dep_ == "pobj" and p.lemma_.lower() not in REASON_NOUNS
+            ]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs = [verb.head]  # "soldiers wounded in the attack"
     if (
@@ -225,7 +243,28 @@ def verb_objects(verb: Token) -> list[Token]:
             for s in c.children
             if s.dep_ == "nsubj" and s.pos_ != "PRON"
         ]
+    if not objs and _object_gap(verb):  # "150 people it had detained": the people
+        objs = [verb.head]
     return expand_conjuncts(objs)
+
+
+def _object_gap(verb: Token) -> bool:
+    """Return whether a relative clause lacks its object: its noun is what the verb acts on.
+
+    "the people it had detained" (the subject is there, the object is not), not "the group
+    that attacked" (the pronoun is the subject) nor "the town where troops fought".
+    """
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.tag_ not in ("WDT", "WP")
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advmod") for c in children)
+        and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        and not any(c.dep_ == "prep" and not list(c.children) for c in children)
+    )
 
 
 def _in_dateline(token: Token) -> bool:
@@ -260,6 +299,7 @@ def is_argument(token: Token) -> bool:
         or token.pos_ in ("NUM", "PUNCT", "SPACE")
         or token.like_num
         or token.lower_ in CALENDAR_WORDS
+        or (token.dep_ == "pobj" and token.lemma_.lower() in REASON_NOUNS)
     )
 
 
