@@ -82,6 +82,21 @@ def test_only_a_visitor_arriving_is_a_visit(extractor: Extractor, text: str, vis
     assert any((e.type, e.mode) == ("CONSULT", "visit") for e in events) == visit
 
 
+@pytest.mark.parametrize(
+    ("text", "withdrawal"),
+    [
+        ("The Tarn Guard pulled out of Kidal on Monday.", True),
+        ("A farmer said he had helped pull the bodies of his neighbours out of the rubble.", False),
+        ("Rescuers pulled three survivors from the wreckage in Gao.", False),
+    ],
+)
+def test_pulling_out_bodies_is_no_withdrawal(
+    extractor: Extractor, text: str, withdrawal: bool
+) -> None:
+    events = extractor.extract(text).events
+    assert any((e.type, e.mode) == ("RETREAT", "withdraw") for e in events) == withdrawal
+
+
 def test_particle_trigger_and_arrest_count(extractor: Extractor) -> None:
     rec = extractor.extract(
         "Gunmen opened fire on a market in Kesh. Police arrested 40 protesters."
