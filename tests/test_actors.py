@@ -170,3 +170,16 @@ def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     )
     # "the group" is not the radio stations the statement went to, and "it" is the group
     assert _doer(rec, "holding")[1] == _actor_id(rec, "Frente Cordillera Libre")
+
+
+def test_a_region_tagged_as_a_body_is_no_organisation(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "An air strike on a village in Myanmar's Sagaing region killed 11 people on Sunday. "
+        "The Sagaing People's Shield, an armed group, accused the military of targeting "
+        "civilians. Communications in much of Sagaing have been cut since late last year. "
+        "The Sagaing People's Shield said it would retaliate against military bases."
+    )
+    # the tagger calls the second "Sagaing" an organisation: it is the region
+    assert "Sagaing" not in {a.name for a in rec.actors}
+    shield = by_name(rec, "The Sagaing People's Shield")
+    assert "it" in {rec.text[m.start : m.end] for m in shield.mentions}

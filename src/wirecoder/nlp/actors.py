@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..config import Settings
 from ..records import Actor
-from .actor_anaphora import is_group_anaphor, resolve_anaphor
+from .actor_anaphora import GROUP_ANAPHOR_KINDS, is_group_anaphor, resolve_anaphor
 from .actor_dictionary import ActorDictionary, NamedEntry, load_actor_dictionary
 from .actor_drafts import MODIFIER_DEPS, Draft, DraftBook
 from .actor_people import People
@@ -61,6 +61,9 @@ class ActorComponent(Component):
         return doc
 
 
+_THE = frozenset({"The ", "the "})
+
+
 class _DocumentActors:
     """The actors of one document (state of one run; not shared between documents)."""
 
@@ -78,6 +81,9 @@ class _DocumentActors:
         # groups first: "X, UN secretary-general" needs the UN when X is read
         for ent in sorted(ents, key=lambda e: e.label_ == "PERSON"):
             self._from_entity(ent)
+        for ent in self.doc.ents:  # "The Sagaing People's Shield said", tagged a work of art
+            if ent.label_ not in ENTITY_LABELS:
+                self._part_of_a_known_name(ent)
         for token in self.doc:
             if token.i in self.book.token_actor:
                 continue
@@ -93,6 +99,8 @@ class _DocumentActors:
 
     def _from_entity(self, ent: Span) -> None:
         book = self.book
+        if self._part_of_a_known_name(ent):
+            return
         root = ent.root
         if (
             ent.label_ in ("NORP", "GPE")
@@ -119,6 +127,8 @@ class _DocumentActors:
                 return  # a town the tagger took for a person: the places component knows it
             draft = self.people.person(ent)
         elif ent.label_ == "ORG":
+            if len(ent) == 1 and self._is_resolved_place(ent):
+                return  # "communications in much of Sagaing": a region tagged as a body
             draft = self.roles.organisation(ent)
         else:
             people = self.people.people(ent)
@@ -126,6 +136,33 @@ class _DocumentActors:
                 return
             draft = people
         book.add_mention(draft, ent.start, ent.end)
+
+    def _part_of_a_known_name(self, ent: Span) -> bool:
+        """Add ``ent`` to an organisation named in full earlier, if it spells that name.
+
+        The tagger sometimes tags a later mention of "the Sagaing People's Shield" as only
+        "Sagaing", or as a work of art; the name was then an organisation of its own, or no
+        actor (and "People" a role noun). When the text at the entity spells an organisation
+        already read, in full, the mention is that organisation's, whole.
+        """
+        text = self.doc.text
+        start = ent.start_char + (4 if text[ent.start_char : ent.start_char + 4] in _THE else 0)
+        for draft in self.book.drafts:
+            name = draft.name
+            if (
+                draft.kind in GROUP_ANAPHOR_KINDS
+                and start + len(name) >= ent.end_char
+                and draft.mentions
+                and min(s for s, _ in draft.mentions) < ent.start_char
+                and text[start : start + len(name)].casefold() == name.casefold()
+            ):
+                whole = self.doc.char_span(
+                    ent.start_char, start + len(name), alignment_mode="expand"
+                )
+                if whole is not None:
+                    self.book.add_mention(draft, whole.start, whole.end)
+                    return True
+        return False
 
     def _untagged_state(self, token: Token) -> bool:
         """Add a country the tagger missed ("Uzbekistan finally opened ..."); return if found."""
