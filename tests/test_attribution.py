@@ -78,6 +78,19 @@ def test_component_sets_status_attribution_actor_and_contradictions(nlp) -> None
     assert first.contradicts == ["v2"] and second.contradicts == ["v1"]
 
 
+def test_of_two_subjects_of_said_the_nearer_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "One protester was killed and 25 people were injured, eight of them policemen, when a "
+        "march turned violent in Basra on Wednesday night, health and security officials said."
+    )
+    doc = nlp(text)
+    doc._.events = [_event("v1", text, "killed")]
+    doc._.actors, doc._.errors = [], []
+    AttributionComponent(Settings())(doc)
+    # the parser makes "policemen" a subject of "said" too
+    assert doc._.events[0].attribution[0].text == "health and security officials"
+
+
 def test_component_tolerates_no_events_or_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Nothing happened.")
     doc._.events, doc._.actors = None, None

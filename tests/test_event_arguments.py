@@ -167,3 +167,12 @@ def test_a_relative_pronoun_through_a_reporting_clause_is_its_noun(extractor: Ex
     )
     demanded = next(e for e in rec.events if e.trigger.text == "demanded")
     assert [a.text for a in demanded.actor] == ["a local gang"]
+
+
+def test_an_inserted_according_to_is_not_part_of_the_phrase(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Police fired tear gas and, according to witnesses, live rounds to disperse hundreds "
+        "of people in Goma."
+    )
+    texts = {a.text for e in rec.events for a in (*e.actor, *e.recipient)}
+    assert not any(t.startswith("according to") for t in texts)

@@ -250,6 +250,6 @@ def noun_phrase(token: Token) -> Span:
     """Return the noun phrase of a head noun without its clauses and prepositional phrases."""
     start = token.i
     for child in token.lefts:
-        if child.dep_ not in ("punct", "cc", "appos"):
+        if child.dep_ not in ("punct", "cc", "appos", "prep"):
             start = min(start, child.left_edge.i)
     return token.doc[after_dash(token.doc, start, token.i) : token.i + 1]

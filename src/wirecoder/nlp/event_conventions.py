@@ -346,7 +346,7 @@ _NAME_JOINERS = frozenset({"of", "for", "and", "de", "del", "al", "el", "-"})
 def _argument_phrase(token: Token) -> Span:
     start, end = token.i, token.i + 1
     for child in token.lefts:
-        if child.dep_ not in ("punct", "cc"):
+        if child.dep_ not in ("punct", "cc", "prep"):  # "according to witnesses, live rounds"
             start = min(start, child.left_edge.i)
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "nummod"):
