@@ -49,3 +49,19 @@ def test_hyphenated_words_keep_their_phrase(extractor: Extractor) -> None:
     )
     attack = next(e for e in rec.events if e.type == "ASSAULT")
     assert attack.actor[0].text.startswith("Pro-government militiamen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GAO, Mali, Nov. 8, 2023 (Example Wire) — Seven soldiers were killed when suspected "
+        "militants ambushed a supply convoy.",
+        "BAHIR DAR, Ethiopia, Sept. 5, 2023 -- Authorities in the Amhara region imposed a "
+        "night-time curfew in the city on Tuesday.",
+    ],
+)
+def test_no_dateline_word_is_an_argument(extractor: Extractor, text: str) -> None:
+    rec = extractor.extract(text, published=date(2023, 9, 5))
+    dateline_end = text.index(" -- " if " -- " in text else " — ")
+    arguments = [a for e in rec.events for a in (*e.actor, *e.recipient)]
+    assert arguments and all(a.start >= dateline_end for a in arguments)

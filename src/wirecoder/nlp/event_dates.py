@@ -24,9 +24,9 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..ingest.dateline import parse_dateline
 from ..records import Event, EventDate, Precision, TimeSpan
 from .component import Component
+from .event_syntax import dateline_span
 
 __all__ = ["FALLBACK_DAYS", "EventDateComponent", "date_event"]
 
@@ -112,8 +112,8 @@ class EventDateComponent(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         times: list[TimeSpan] = doc._.times or []
-        if times and (dateline := parse_dateline(doc.text)) is not None:
-            times = [t for t in times if not dateline.start <= t.start < dateline.end]
+        start, end = dateline_span(doc)
+        times = [t for t in times if not start <= t.start < end]
         for event in doc._.events or []:
             event.date = date_event(doc, event, times)
         return doc

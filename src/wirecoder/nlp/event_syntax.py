@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ..ingest.dateline import parse_dateline
 from .event_coder import NON_EVENT_ENTITIES
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "SUBJECT_DEPS",
     "clause_verb",
     "counted",
+    "dateline_span",
     "expand_conjuncts",
     "goal_recipients",
     "infinitive_objects",
@@ -267,8 +269,28 @@ def _object_gap(verb: Token) -> bool:
     )
 
 
+def dateline_span(doc: Doc) -> tuple[int, int]:
+    """Return the character offsets of the text's opening dateline ((0, 0) if it has none).
+
+    Read once per document ("BAHIR DAR, Ethiopia, Sept. 5, 2023 -- ...").
+    """
+    key = "wirecoder.dateline"
+    if key not in doc.user_data:
+        found = parse_dateline(doc.text)
+        doc.user_data[key] = (found.start, found.end) if found is not None else (0, 0)
+    span: tuple[int, int] = doc.user_data[key]
+    return span
+
+
 def _in_dateline(token: Token) -> bool:
-    """Return whether ``token`` is the capitalised place of an opening dateline ("MOSUL, ...")."""
+    """Return whether ``token`` is part of the opening dateline ("GAO, Mali, Nov. 8 -- ...").
+
+    Without a dateline the parse reads, a capitalised first word followed by a comma is one
+    ("MOSUL, ..."), as before.
+    """
+    start, end = dateline_span(token.doc)
+    if start <= token.idx < end:
+        return True
     if token.i >= DATELINE_TOKENS or not token.is_upper or len(token.text) <= 3:
         return False
     doc, end = token.doc, token.i
