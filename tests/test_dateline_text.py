@@ -65,3 +65,15 @@ def test_no_dateline_word_is_an_argument(extractor: Extractor, text: str) -> Non
     dateline_end = text.index(" -- " if " -- " in text else " — ")
     arguments = [a for e in rec.events for a in (*e.actor, *e.recipient)]
     assert arguments and all(a.start >= dateline_end for a in arguments)
+
+
+def test_a_dateline_place_tagged_as_a_body_is_no_actor(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "GAO, Mali, Nov. 8, 2023 (Example Wire) — Seven soldiers were killed when militants "
+        "ambushed a supply convoy on the road between Gao and Ansongo on Monday. The invented "
+        "Tilemsi Front claimed the attack. The group said its fighters had seized weapons.",
+        published=date(2023, 11, 8),
+    )
+    # the tagger calls the dateline's "GAO" an organisation; "Gao" in the text is the town
+    assert not any(a.name.isupper() for a in rec.actors)
+    assert not any(rec.text[m.start : m.end] == "Gao" for a in rec.actors for m in a.mentions)

@@ -37,6 +37,7 @@ from .actor_drafts import MODIFIER_DEPS, Draft, DraftBook
 from .actor_people import People
 from .actor_roles import RoleNouns
 from .component import Component
+from .event_syntax import dateline_span
 
 __all__ = ["ActorComponent"]
 
@@ -99,6 +100,9 @@ class _DocumentActors:
 
     def _from_entity(self, ent: Span) -> None:
         book = self.book
+        start, end = dateline_span(self.doc)
+        if ent.label_ == "ORG" and ent.text.isupper() and start <= ent.start_char < end:
+            return  # "GAO, Mali, Nov. 8 --": the dateline's place, tagged as a body
         if self._part_of_a_known_name(ent):
             return
         root = ent.root

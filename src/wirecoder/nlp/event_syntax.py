@@ -44,8 +44,10 @@ CALENDAR_WORDS = frozenset(
 )
 #: what an act is done on the grounds of, not to: "detained on suspicion of ...", "arrested on
 #: charges of ...", "held on accusations of ..."
+#: (word forms, not lemmas: the lemma of "bases" is "basis")
 REASON_NOUNS = frozenset(
-    {"suspicion", "charge", "accusation", "allegation", "ground", "basis", "order", "behalf"}
+    {"suspicion", "suspicions", "charge", "charges", "accusation", "accusations", "allegation"}
+    | {"allegations", "grounds", "basis", "order", "orders", "behalf"}
 )
 DATELINE_TOKENS = 8
 QUANTITY_NOUNS = frozenset(
@@ -223,11 +225,7 @@ def verb_objects(verb: Token) -> list[Token]:
         ]
     for prep in verb.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS - {"to"}:
-            objs += [
-                p
-                for p in prep.children
-                if p.dep_ == "pobj" and p.lemma_.lower() not in REASON_NOUNS
-            ]
+            objs += [p for p in prep.children if p.dep_ == "pobj" and p.lower_ not in REASON_NOUNS]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs = [verb.head]  # "soldiers wounded in the attack"
     if (
@@ -321,7 +319,7 @@ def is_argument(token: Token) -> bool:
         or token.pos_ in ("NUM", "PUNCT", "SPACE")
         or token.like_num
         or token.lower_ in CALENDAR_WORDS
-        or (token.dep_ == "pobj" and token.lemma_.lower() in REASON_NOUNS)
+        or (token.dep_ == "pobj" and token.lower_ in REASON_NOUNS)
     )
 
 
