@@ -70,6 +70,7 @@ class _DocumentActors:
 
     def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.d = dictionary
         self.book = DraftBook(doc, dictionary)
         self.roles = RoleNouns(self.book)
@@ -149,7 +150,7 @@ class _DocumentActors:
         actor (and "People" a role noun). When the text at the entity spells an organisation
         already read, in full, the mention is that organisation's, whole.
         """
-        text = self.doc.text
+        text = self.text
         start = ent.start_char + (4 if text[ent.start_char : ent.start_char + 4] in _THE else 0)
         for draft in self.book.drafts:
             name = draft.name

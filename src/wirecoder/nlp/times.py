@@ -93,14 +93,15 @@ def _attached_to(token: Token, verb: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i
 
 
-def direction_of(doc: Doc, start: int, end: int) -> str | None:
+def direction_of(doc: Doc, start: int, end: int, *, text: str | None = None) -> str | None:
     """Return the tense ("past", "future" or None) of the verb governing the text at start:end.
 
     A present tense that is not a reporting verb looks ahead when the expression modifies it
     directly ("the leaders meet Monday"), not through a noun ("toll rises after Monday's
     attack"). "As soon as", "as early as" and "ahead of" look ahead whatever the tense.
     """
-    if doc.text[max(0, start - 16) : start].lower().rstrip().endswith(_AHEAD):
+    text = doc.text if text is None else text  # Doc.text joins every token: pass it if known
+    if text[max(0, start - 16) : start].lower().rstrip().endswith(_AHEAD):
         return "future"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -144,8 +145,9 @@ class TimeComponent(Component):
     def __call__(self, doc: Doc) -> Doc:
         article: Article = doc._.article
         reference = article.published
-        found = [self._normalise(doc, cand, reference) for cand in detect(doc.text)]
-        timexes = anchor_clock_times(quarter_anaphora(found, doc.text))
+        text = doc.text
+        found = [self._normalise(doc, cand, reference, text) for cand in detect(text)]
+        timexes = anchor_clock_times(quarter_anaphora(found, text))
         doc._.times = [_time_span(i, t) for i, t in enumerate(timexes, start=1)]
         if reference is None and any(t.value is None for t in timexes):
             message = ErrorCode.W202.format(origin=article.origin)
@@ -153,7 +155,6 @@ class TimeComponent(Component):
         return doc
 
     @staticmethod
-    def _normalise(doc: Doc, cand: Candidate, reference: date | None) -> Timex:
-        return normalise(
-            cand, reference=reference, direction=direction_of(doc, cand.start, cand.end)
-        )
+    def _normalise(doc: Doc, cand: Candidate, reference: date | None, text: str) -> Timex:
+        direction = direction_of(doc, cand.start, cand.end, text=text)
+        return normalise(cand, reference=reference, direction=direction)
