@@ -65,12 +65,13 @@ def _speaker(token: Token) -> Token | None:
     verb = token.head
     if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
         return None
-    if verb.head.lemma_.lower() not in load_cues().reporting:
+    cues = load_cues()
+    if verb.head.lemma_.lower() not in cues.reporting:
         return None
     subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":
         return None
-    if subject.lemma_.lower() in load_cues().document_nouns:
+    if subject.lemma_.lower() in cues.document_nouns:
         return None  # "a statement said it had targeted ...": the statement's author
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     if token.lower_ in PLURAL_PRONOUNS and plural:

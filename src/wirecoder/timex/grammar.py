@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["RULES", "Candidate", "detect"]
+__all__ = ["MONTH", "RULES", "WEEKDAY", "Candidate", "detect"]
 
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS9 = r"(?:one|two|three|four|five|six|seven|eight|nine)"
