@@ -5,10 +5,14 @@ All sentences are invented (people, groups and the towns of Valde, Kesh and Kors
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from wirecoder.api import Extractor
 from wirecoder.config import Settings
+from wirecoder.errors import DataFileError
+from wirecoder.nlp.credits import load_credit_lines
 from wirecoder.records import DocumentRecord, Event
 
 
@@ -191,3 +195,33 @@ def test_a_headline_repeated_by_the_lead_is_one_event(extractor: Extractor) -> N
 def test_police_breaking_up_a_protest_is_coercion(extractor: Extractor) -> None:
     rec = extractor.extract("Police broke up a protest by market traders in Dorvan.")
     assert [e.type for e in rec.events][:1] == ["COERCE"]
+
+
+def test_credit_lines_yield_no_events(extractor: Extractor) -> None:
+    news = (
+        "KORSO, Valde, May 2 - Gunmen attacked a police post in Korso on Tuesday, killing two"
+        " officers, the regional governor said.\n"
+    )
+    for credit in (
+        "The Valde Courier carries Korso Wire stories under a content-sharing agreement.",
+        "(Distributed by the Example Newswire syndication service.)",
+        "(Reporting by Anja Roslev; Editing by Piet Marrow)",
+        "This article was first published by the Kesh Daily Monitor and is republished with"
+        " permission.",
+    ):
+        rec = extractor.extract(news + "\n" + credit + "\n")
+        spans = [(e.trigger.start, e.trigger.end) for e in rec.events]
+        assert spans, credit
+        assert all(end <= len(news) for _, end in spans), (credit, types(rec))
+    # a paragraph of news that mentions a distribution is not a credit line
+    rec = extractor.extract(
+        news + "\nFood aid distributed by the agency was looted by gunmen in Kesh on Monday.\n"
+    )
+    assert any(e.trigger.start > len(news) for e in rec.events), types(rec)
+
+
+def test_credit_line_patterns_are_validated(tmp_path: Path) -> None:
+    bad = tmp_path / "credits.json"
+    bad.write_text('{"max_chars": 400, "patterns": ["(unclosed"]}', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"credits\.json"):
+        load_credit_lines(bad)

@@ -16,7 +16,8 @@ Candidates are then folded along the parse:
 * a cooperative act under "will/would" becomes AGREE, a negated one REJECT, a conflictual one
   under "will/would" THREATEN (``intent_types`` in ``plover.json``).
 
-Clauses with no lexicon match yield no event: there is no default code. Arguments come from
+Sentences of editorial credit lines ("(Reporting by ...)", "distributed by ... syndication
+service"; :mod:`.credits`) yield no event. Clauses with no lexicon match yield no event: there is no default code. Arguments come from
 :mod:`.event_arguments` (with the clause helpers of :mod:`.event_syntax`), counts from
 :mod:`.event_counts`, the PLOVER conventions (scene state as target, unidentified
 perpetrators) from :mod:`.event_conventions` and the filters of background mentions from
@@ -34,6 +35,7 @@ from ..ontology.loader import Ontology, load_ontology
 from ..records import Event, Mention, TextSpan
 from .actor_dictionary import load_actor_dictionary
 from .component import Component
+from .credits import in_credit_line
 from .event_arguments import SPEECH_LEMMAS, arguments
 from .event_coder import Candidate, EventCoder, LexiconCoder
 from .event_conventions import (
@@ -313,6 +315,8 @@ class EventComponent(Component):
         events: list[Event] = []
         seen_types: set[str] = set()
         for sent in doc.sents:
+            if in_credit_line(sent):
+                continue  # "(Reporting by ...)", "... under a content-sharing licence"
             kept = fold(self.coder.candidates(sent), self.ontology)
             kept = [c for c in kept if not is_repeated_mention(c, seen_types)]
             kept = [c for c in kept if not names_earlier_doer(c, events, linker, seen_types)]
