@@ -225,3 +225,16 @@ def test_credit_line_patterns_are_validated(tmp_path: Path) -> None:
     bad.write_text('{"max_chars": 400, "patterns": ["(unclosed"]}', encoding="utf-8")
     with pytest.raises(DataFileError, match=r"credits\.json"):
         load_credit_lines(bad)
+
+
+def test_an_act_said_of_anyone_who_would_do_it_is_no_event(extractor: Extractor) -> None:
+    for sentence in (
+        "“We will not negotiate with anyone who kidnaps workers,” the governor of Kesh said.",
+        "Any group that attacks civilians in Korso will face sanctions, the council said.",
+        "“Those who finance the Valde Front are as bad as its fighters,” a minister said.",
+    ):
+        rec = extractor.extract(sentence)
+        assert not {"ASSAULT", "AID"} & set(types(rec)), (sentence, types(rec))
+    # the past names the people who did it
+    rec = extractor.extract("Those who attacked the convoy near Korso were arrested on Monday.")
+    assert "ASSAULT" in types(rec)

@@ -49,6 +49,12 @@ HABITUAL_ADVERBS = frozenset(
 HEADLINE_LEAD_SENTENCES = 3
 # participles that label people by a past charge: "the men accused of ...", "suspected of"
 LABEL_PARTICIPLES = frozenset({"accuse", "suspect", "charge", "convict", "blame", "wanted"})
+#: heads of a relative clause that name nobody in particular ("anyone who kidnaps workers")
+GENERIC_HEADS = frozenset(
+    {"anyone", "anybody", "everyone", "everybody", "whoever", "whomever", "those", "all"}
+)
+#: determiners that make any noun such a head ("any group that attacks civilians")
+GENERIC_DETERMINERS = frozenset({"any", "every", "whichever", "whatever"})
 
 
 def is_background_noun(cand: Candidate, verb_types: set[str]) -> bool:
@@ -184,6 +190,27 @@ def is_descriptive(cand: Candidate) -> bool:
     if noun.dep_ == "appos" or (noun.dep_ == "pobj" and noun.head.head.dep_ == "appos"):
         return True
     return any(_past_year(t) for t in verb.subtree if t.ent_type_ == "DATE")
+
+
+def is_generic(cand: Candidate) -> bool:
+    """Return whether an act is said of anyone who would do it, not reported as done.
+
+    "We will not negotiate with anyone who kidnaps workers", "those who finance terrorism",
+    "any group that attacks civilians", "whoever attacks a school": a relative clause in the
+    simple present on a head that names nobody in particular is a rule, not an event. The
+    past stays ("those who attacked the convoy were arrested" names the attackers).
+    """
+    verb = clause_verb(cand.token)
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in ("whoever", "whomever") for c in verb.children):
+        return True
+    if verb.dep_ != "relcl":
+        return False
+    head = verb.head
+    return head.lower_ in GENERIC_HEADS or any(
+        c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in head.children
+    )
 
 
 def _counted_victims(verb: Token) -> bool:

@@ -50,6 +50,7 @@ from .event_counts import attach_counts, sentence_counts
 from .event_precision import (
     is_background_noun,
     is_descriptive,
+    is_generic,
     is_repeated_mention,
     names_earlier_doer,
     without_headline_repeats,
@@ -321,7 +322,7 @@ class EventComponent(Component):
             kept = [c for c in kept if not is_repeated_mention(c, seen_types)]
             kept = [c for c in kept if not names_earlier_doer(c, events, linker, seen_types)]
             seen_types |= {c.type for c in kept}
-            kept = [c for c in kept if not is_descriptive(c)]
+            kept = [c for c in kept if not is_descriptive(c) and not is_generic(c)]
             sent_events = [self._event(c, sent, linker) for c in kept]
             attach_counts(sent_events, sentence_counts(sent))
             events += sent_events
