@@ -118,6 +118,10 @@ def test_event_date_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
         ("The convoy is to resume its journey Saturday.", "2021-03-20"),
         ("The talks had been due to end on Saturday.", "2021-03-13"),
         ("Residents tried to leave the town on Saturday.", "2021-03-13"),
+        # what a plan or promise is for lies ahead, even when the plan is past
+        ("The drivers said a meeting had been promised for Saturday.", "2021-03-20"),
+        ("Talks between the councils were scheduled for Saturday.", "2021-03-20"),
+        ("The meeting on Saturday was cancelled.", "2021-03-13"),
         # a present tense looks ahead when the day modifies it directly
         ("Negotiators meet again Saturday in Bamako.", "2021-03-20"),
         ("The ministry says Saturday's raid killed four.", "2021-03-13"),

@@ -93,10 +93,22 @@ def _attached_to(token: Token, verb: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i
 
 
+def _planned_for(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is what a plan or promise is for: "a meeting had been promised for
+    Friday", "talks were scheduled for Monday" (the plan is past, the day ahead)."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.i == verb.i
+        and verb.lemma_.lower() in _PLANNING | {"promise"}
+    )
+
+
 def direction_of(doc: Doc, start: int, end: int, *, text: str | None = None) -> str | None:
     """Return the tense ("past", "future" or None) of the verb governing the text at start:end.
 
-    A present tense that is not a reporting verb looks ahead when the expression modifies it
+    What a plan or promise is for looks ahead ("had been promised for Friday"). A present
+    tense that is not a reporting verb looks ahead when the expression modifies it
     directly ("the leaders meet Monday"), not through a noun ("toll rises after Monday's
     attack"). "As soon as", "as early as" and "ahead of" look ahead whatever the tense.
     """
@@ -110,6 +122,8 @@ def direction_of(doc: Doc, start: int, end: int, *, text: str | None = None) -> 
     if verb is None:
         return None
     tense = verb_tense(verb)
+    if _planned_for(span.root, verb):
+        return "future"
     if (
         tense is None
         and verb.tag_ in {"VBP", "VBZ"}
