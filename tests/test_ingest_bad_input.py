@@ -218,3 +218,14 @@ def test_gzip_that_is_not_a_warc(tmp_path: Path) -> None:
     (tmp_path / "a.warc.gz").write_bytes(gzip.compress(b"hello, not a web archive"))
     (tmp_path / "b.warc.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
     assert codes(run([tmp_path])) == ["W112", "W112"]
+
+
+def test_extract_reads_an_iso_publication_date_and_names_a_bad_one() -> None:
+    from wirecoder.api import Extractor
+    from wirecoder.errors import UsageError
+
+    extractor = Extractor(Settings(components=("entities", "times")))
+    rec = extractor.extract("Gunmen raided Korso on Friday.", published="2021-03-18")
+    assert [t.value for t in rec.times] == ["2021-03-12"]
+    with pytest.raises(UsageError, match=r"W404.*2021-13-01"):
+        extractor.extract("Gunmen raided Korso on Friday.", published="2021-13-01")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Settings
+from .errors import ErrorCode, UsageError
 from .records import Article, DocError, DocumentRecord
 
 if TYPE_CHECKING:
@@ -43,13 +44,18 @@ class Extractor:
         self,
         text: str,
         *,
-        published: date | None = None,
+        published: date | str | None = None,
         title: str | None = None,
         source: str | None = None,
         url: str | None = None,
         origin: str = "<text>",
     ) -> DocumentRecord:
-        """Return the document record of one text."""
+        """Return the document record of one text (``published``: a date or "YYYY-MM-DD")."""
+        if isinstance(published, str):
+            try:
+                published = date.fromisoformat(published)
+            except ValueError:
+                raise UsageError(ErrorCode.W404, value=published) from None
         article = Article(
             text=text,
             origin=origin,
