@@ -163,6 +163,26 @@ def test_they_in_what_plural_speakers_say_is_the_speakers(with_events: Extractor
     assert _doer(rec, "attacked")[1] == _actor_id(rec, "Fighters")
 
 
+def test_they_who_commit_armed_violence_are_the_armed_side(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Gunmen stormed the village of Tarnby on Sunday. Residents said they burned houses "
+        "and drove away cattle."
+    )
+    # the residents speak; the gunmen burned
+    assert _doer(rec, "burned")[1] == _actor_id(rec, "Gunmen")
+    # an armed speaker is itself the doer
+    rec = with_events.extract(
+        "Militants attacked a checkpoint near Tarnby. The army said they killed ten of them."
+    )
+    assert _doer(rec, "killed")[1] == _actor_id(rec, "The army")
+    # one official is not "they"
+    rec = with_events.extract(
+        "The attackers arrived at about 10 a.m., as traders were gathering at the market, "
+        "according to a local official. “They fired into the crowd,” he said."
+    )
+    assert _doer(rec, "fired")[1] == _actor_id(rec, "The attackers")
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

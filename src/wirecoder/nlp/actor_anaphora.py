@@ -1,7 +1,10 @@
 """Anaphora: pronouns and "the group" as mentions of the most recent compatible actor.
 
 Recency rule: he/she -> last person; it/its and "the group" -> last organisation, group or
-state; they/them/their -> last plural actor; except that "they" or "it" as the subject of
+state; they/them/their -> last plural actor (or group, but not one person named by a role: "a local
+official ... “They fired into the crowd,” he said" is not the official); except that
+"they" as the subject of armed violence ("residents said they burned houses") is the last
+armed actor named before, when there is one and the speaker is not armed itself; and that "they" or "it" as the subject of
 what a speaker of that number says ("the aid groups said they ...", "the group said it ...")
 is that speaker. An expletive "it is ..." refers to nothing.
 """
@@ -10,10 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actor_drafts import DraftBook, noun_phrase
+from ..ontology.loader import Ontology
+from .actor_drafts import Draft, DraftBook, noun_phrase
 from .cues import load_cues
 
-__all__ = ["is_group_anaphor", "resolve_anaphor"]
+__all__ = ["is_group_anaphor", "resolve_anaphor", "violent_lemmas"]
 
 GROUP_KINDS = frozenset(
     {
@@ -42,6 +46,14 @@ STANCE_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "determined", "committed", "opposed", "able", "keen"}
     | {"eager", "unwilling", "reluctant", "happy", "open"}
 )
+#: kinds of actor that commit armed violence
+ARMED_KINDS = frozenset({"armed_group", "military", "police", "unknown", "spy"})
+#: ASSAULT verbs that unarmed people do too ("residents fought back", "the crowd clashed")
+SHARED_VIOLENCE = frozenset(
+    {"die", "fight", "battle", "clash", "retaliate", "avenge", "explode", "blast", "hurt"}
+)
+#: person nouns of the cue lexicon's source kinds that name a body, not one person
+COLLECTIVE_SOURCE_NOUNS = frozenset({"authority", "authorities", "people", "staff", "one"})
 ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "appos", "conj", "agent"}
 )
@@ -81,8 +93,62 @@ def _speaker(token: Token) -> Token | None:
     return None
 
 
-def resolve_anaphor(book: DraftBook, token: Token) -> None:
-    """Add ``token`` as a mention of the actor it refers to, if it is an argument and has one."""
+def _speaker_armed(book: DraftBook, token: Token) -> Draft | None:
+    """Return the speaker's actor when the speaker is itself armed ("the army said they killed")."""
+    speaker = _speaker(token)
+    said = book.covering(speaker) if speaker is not None else None
+    return said if said is not None and said.kind in ARMED_KINDS else None
+
+
+def _one_person(book: DraftBook, draft: Draft) -> bool:
+    """Return whether the draft is one person named by a role ("a local official", "a witness")."""
+    if draft.plural or not draft.mentions:
+        return False
+    start, end = draft.mentions[0]
+    span = book.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    kinds = load_cues().source_kinds
+    people = kinds["official"] | kinds["witness"] | kinds["unnamed_source"]
+    return (
+        root.tag_ == "NN"
+        and root.lemma_.lower() in people - COLLECTIVE_SOURCE_NOUNS
+        and not any(c.dep_ == "conj" for c in root.children)
+    )
+
+
+def violent_lemmas(ontology: Ontology) -> frozenset[str]:
+    """Return the lemmas of the lexicon's ASSAULT verbs that only an armed side commits."""
+    return (
+        frozenset(
+            t.lemma
+            for t in ontology.triggers
+            if t.type == "ASSAULT" and t.pos in (None, "VERB") and not t.with_
+        )
+        - SHARED_VIOLENCE
+    )
+
+
+def _armed_doer(book: DraftBook, token: Token, violent: frozenset[str]) -> Draft | None:
+    """Return the armed side a "they" who commits violence refers to, if the act is violent.
+
+    "Gunmen stormed the village. Residents said they burned houses": the gunmen, not the
+    residents who speak nor the last plural actor; without an armed actor before, None.
+    """
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in violent:
+        return None
+    return book.last(lambda d: d.kind in ARMED_KINDS, token)
+
+
+def resolve_anaphor(
+    book: DraftBook, token: Token, *, violent: frozenset[str] = frozenset()
+) -> None:
+    """Add ``token`` as a mention of the actor it refers to, if it is an argument and has one.
+
+    ``violent``: verb lemmas whose plural pronoun subject is the last armed actor (see
+    :func:`violent_lemmas`).
+    """
     if token.dep_ not in ARGUMENT_DEPS and token.dep_ != "nsubj":
         return
     word = token.lower_
@@ -95,6 +161,9 @@ def resolve_anaphor(book: DraftBook, token: Token) -> None:
         return  # expletive "it is ...", but "it is willing to" is the group
     if word in PERSON_PRONOUNS:
         target = book.last(lambda d: d.kind == "person", token)
+    elif word in PLURAL_PRONOUNS and (armed := _armed_doer(book, token, violent)) is not None:
+        # "residents said they burned houses": the gunmen named before
+        target = _speaker_armed(book, token) or armed
     elif word in PLURAL_PRONOUNS and (speaker := _speaker(token)) is not None:
         # "two aid groups said they had suspended operations": the speakers, or no one
         target = book.covering(speaker)
@@ -108,7 +177,9 @@ def resolve_anaphor(book: DraftBook, token: Token) -> None:
         # "the group said it was holding the engineers"; "the group's spokesman" is not "it"
         target = said
     elif word in PLURAL_PRONOUNS:
-        target = book.last(lambda d: d.plural or d.kind in GROUP_KINDS, token)
+        target = book.last(
+            lambda d: d.plural or (d.kind in GROUP_KINDS and not _one_person(book, d)), token
+        )
     elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
         target = book.last(lambda d: d.kind in GROUP_KINDS, token)
     elif is_group_anaphor(token):

@@ -12,7 +12,8 @@ How an actor is found (the ``source`` field says which rule applied):
   dominant country (said in ``source``);
 * ``anaphor``: pronouns and "the group" are added as mentions of the most recent compatible
   actor (recency rule: he/she -> last person; it/its and "the group" -> last organisation,
-  group or state; they/them/their -> last plural actor).
+  group or state; they/them/their -> last plural actor, or the last armed one when "they"
+  commits armed violence: "residents said they burned houses").
 
 Name variants merge within a document: the same dictionary entry, the same country, a
 person's surname ("Karim Haddad" = "Haddad"), and role phrases with the same head, country and
@@ -30,8 +31,14 @@ import logging
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Settings
+from ..ontology.loader import load_ontology
 from ..records import Actor
-from .actor_anaphora import GROUP_ANAPHOR_KINDS, is_group_anaphor, resolve_anaphor
+from .actor_anaphora import (
+    GROUP_ANAPHOR_KINDS,
+    is_group_anaphor,
+    resolve_anaphor,
+    violent_lemmas,
+)
 from .actor_dictionary import ActorDictionary, NamedEntry, load_actor_dictionary
 from .actor_drafts import MODIFIER_DEPS, Draft, DraftBook
 from .actor_people import People
@@ -56,9 +63,10 @@ class ActorComponent(Component):
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
         self.dictionary = load_actor_dictionary(tuple(settings.actor_dictionaries))
+        self.violent = violent_lemmas(load_ontology(settings.ontology))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = _DocumentActors(doc, self.dictionary).build()
+        doc._.actors = _DocumentActors(doc, self.dictionary, self.violent).build()
         return doc
 
 
@@ -68,8 +76,9 @@ _THE = frozenset({"The ", "the "})
 class _DocumentActors:
     """The actors of one document (state of one run; not shared between documents)."""
 
-    def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, violent: frozenset[str]) -> None:
         self.doc = doc
+        self.violent = violent
         self.text = doc.text  # Doc.text joins every token: read it once
         self.d = dictionary
         self.book = DraftBook(doc, dictionary)
@@ -90,7 +99,7 @@ class _DocumentActors:
             if token.i in self.book.token_actor:
                 continue
             if token.pos_ == "PRON" or is_group_anaphor(token):
-                resolve_anaphor(self.book, token)
+                resolve_anaphor(self.book, token, violent=self.violent)
             elif token.pos_ == "PROPN" and not token.ent_type_ and self._untagged_state(token):
                 continue
             elif token.pos_ in ("NOUN", "PROPN"):
