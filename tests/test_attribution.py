@@ -91,6 +91,31 @@ def test_of_two_subjects_of_said_the_nearer_speaks(nlp) -> None:  # type: ignore
     assert doc._.events[0].attribution[0].text == "health and security officials"
 
 
+def test_they_read_as_another_actor_is_no_self_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen stormed Tarnby. Residents said they burned houses."
+    they, residents = text.index("they"), text.index("Residents")
+
+    def coded(gunmen_mentions: list[Mention]) -> Event:
+        doc = nlp(text)
+        doc._.events = [_event("v1", text, "burned")]
+        doc._.actors = [
+            Actor(id="a1", name="Gunmen", kind="unknown", mentions=gunmen_mentions),
+            Actor(
+                id="a2", name="Residents", kind="civilian", mentions=[Mention(residents, they - 6)]
+            ),
+        ]
+        doc._.errors = []
+        AttributionComponent(Settings())(doc)
+        return doc._.events[0]
+
+    # "they" not read as anyone: the words say the speakers
+    assert coded([Mention(0, 6)]).status == EventStatus.CLAIMED
+    # "they" read as the gunmen: the residents report it
+    event = coded([Mention(0, 6), Mention(they, they + 4)])
+    assert event.status == EventStatus.REPORTED
+    assert event.attribution[0].text == "Residents"
+
+
 def test_component_tolerates_no_events_or_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Nothing happened.")
     doc._.events, doc._.actors = None, None

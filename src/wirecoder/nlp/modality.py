@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..records import Event, EventStatus
+from ..records import Actor, Event, EventStatus
 from .cues import CueLexicon, load_cues
 from .sources import (
     antecedent_source,
@@ -679,6 +679,25 @@ def _status_of(
     return cues.class_status[first.detail]
 
 
+def _actor_at(doc_actors: Sequence[Actor], char: int) -> str | None:
+    return next(
+        (a.id for a in doc_actors if any(m.start <= char < m.end for m in a.mentions)), None
+    )
+
+
+def _resolved_elsewhere(agent: Token, source: Span) -> bool:
+    """Return whether the actors read the pronoun ``agent`` as someone other than the source.
+
+    "Gunmen stormed the village. Residents said they burned houses": "they" is a mention of
+    the gunmen, so the residents report the burning; they do not claim it.
+    """
+    if agent.pos_ != "PRON":
+        return False
+    actors = agent.doc._.actors or []
+    doer = _actor_at(actors, agent.idx)
+    return doer is not None and doer != _actor_at(actors, source.root.idx)
+
+
 def _attributions(
     sources: list[_Finding], path: list[_Step], cues: CueLexicon
 ) -> tuple[list[AttributionDraft], bool]:
@@ -694,7 +713,9 @@ def _attributions(
             kind = source_kind(antecedent, cues=cues) if antecedent is not None else kind
         agent = _agent(f, path, cues)
         is_self = (agent is True and f.detail in ("claim", "denial")) or (
-            isinstance(agent, Token) and is_self_reference(agent, f.source, kind, cues)
+            isinstance(agent, Token)
+            and not _resolved_elsewhere(agent, f.source)
+            and is_self_reference(agent, f.source, kind, cues)
         )
         if is_self or f.category == "threat" or f.detail == "claim" or f.responsibility:
             kind = "perpetrator"
