@@ -116,6 +116,19 @@ def test_they_read_as_another_actor_is_no_self_report(nlp) -> None:  # type: ign
     assert event.attribution[0].text == "Residents"
 
 
+def test_it_read_as_an_actor_named_in_the_source_is_a_self_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Valde's border guard service said it had reinforced positions."
+    doc = nlp(text)
+    doc._.events = [_event("v1", text, "reinforced", etype="MOBILIZE")]
+    guard, it = text.index("border guard"), text.index("it had")
+    mentions = [Mention(guard, guard + 12), Mention(it, it + 2)]
+    doc._.actors = [Actor(id="a1", name="border guard", kind="police", mentions=mentions)]
+    doc._.errors = []
+    AttributionComponent(Settings())(doc)
+    # "border guard" is not the head of "border guard service", but it is in the phrase
+    assert doc._.events[0].status == EventStatus.CLAIMED
+
+
 def test_component_tolerates_no_events_or_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Nothing happened.")
     doc._.events, doc._.actors = None, None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..records import Actor, Event, EventStatus
+from ..records import Event, EventStatus
 from .cues import CueLexicon, load_cues
 from .sources import (
     antecedent_source,
@@ -679,23 +679,24 @@ def _status_of(
     return cues.class_status[first.detail]
 
 
-def _actor_at(doc_actors: Sequence[Actor], char: int) -> str | None:
-    return next(
-        (a.id for a in doc_actors if any(m.start <= char < m.end for m in a.mentions)), None
-    )
-
-
 def _resolved_elsewhere(agent: Token, source: Span) -> bool:
     """Return whether the actors read the pronoun ``agent`` as someone other than the source.
 
     "Gunmen stormed the village. Residents said they burned houses": "they" is a mention of
-    the gunmen, so the residents report the burning; they do not claim it.
+    the gunmen, so the residents report the burning; they do not claim it. Any actor named
+    in the source phrase counts as the source ("Ukraine's border guard service said it").
     """
     if agent.pos_ != "PRON":
         return False
     actors = agent.doc._.actors or []
-    doer = _actor_at(actors, agent.idx)
-    return doer is not None and doer != _actor_at(actors, source.root.idx)
+    doer = next(
+        (a.id for a in actors if any(m.start <= agent.idx < m.end for m in a.mentions)), None
+    )
+    if doer is None:
+        return False
+    start, end = source.start_char, source.end_char
+    speakers = {a.id for a in actors if any(m.start < end and start < m.end for m in a.mentions)}
+    return doer not in speakers
 
 
 def _attributions(
