@@ -238,3 +238,12 @@ def test_an_act_said_of_anyone_who_would_do_it_is_no_event(extractor: Extractor)
     # the past names the people who did it
     rec = extractor.extract("Those who attacked the convoy near Korso were arrested on Monday.")
     assert "ASSAULT" in types(rec)
+
+
+def test_broke_out_and_broke_into_are_no_sanction(extractor: Extractor) -> None:
+    for sentence in (
+        "Fighting broke out near the Korso camp on Monday.",
+        "Thieves broke into the Valde council offices overnight.",
+    ):
+        assert "SANCTION" not in types(extractor.extract(sentence)), sentence
+    assert "SANCTION" in types(extractor.extract("The Kesh council broke off talks with Valde."))
