@@ -183,6 +183,15 @@ def test_they_who_commit_armed_violence_are_the_armed_side(with_events: Extracto
     assert _doer(rec, "fired")[1] == _actor_id(rec, "The attackers")
 
 
+def test_they_in_what_a_spokesman_says_is_the_body_he_speaks_for(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "A spokesman for the Tarn Guard denied that its fighters had attacked civilians and "
+        "said they had clashed with soldiers."
+    )
+    # not "civilians", the last plural actor before the pronoun
+    assert _doer(rec, "clashed")[1] == _actor_id(rec, "the Tarn Guard")
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

@@ -46,6 +46,10 @@ STANCE_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "determined", "committed", "opposed", "able", "keen"}
     | {"eager", "unwilling", "reluctant", "happy", "open"}
 )
+#: nouns of people who speak for a body ("a spokesman for the X Forces", "the group's envoy")
+SPOKESPERSONS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
+)
 #: kinds of actor that commit armed violence
 ARMED_KINDS = frozenset({"armed_group", "military", "police", "unknown", "spy"})
 #: ASSAULT verbs that unarmed people do too ("residents fought back", "the crowd clashed")
@@ -90,6 +94,37 @@ def _speaker(token: Token) -> Token | None:
         return subject
     if token.lower_ in THING_PRONOUNS and not plural and subject.ent_type_ != "PERSON":
         return subject
+    return None
+
+
+def _body_spoken_for(book: DraftBook, token: Token) -> Draft | None:
+    """Return the group a spokesperson speaks for, when "they"/"it" says what it did.
+
+    "A spokesman for the X Forces denied that its fighters had attacked civilians and said
+    they had clashed with soldiers": "they" is the X Forces, not the civilians.
+    """
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("ccomp", "conj"):
+        return None
+    report = verb.head
+    while report.dep_ == "conj" and report.head.i != report.i:
+        report = report.head  # "denied that ... and said they ...": the subject is shared
+    if report.lemma_.lower() not in load_cues().reporting and verb.head.lemma_.lower() not in (
+        load_cues().reporting
+    ):
+        return None
+    subject = next((c for c in report.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in SPOKESPERSONS:
+        return None
+    for child in subject.children:
+        body = child
+        if child.dep_ == "prep" and child.lower_ == "for":
+            body = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ != "poss":
+            continue
+        draft = book.covering(body)
+        if draft is not None and draft.kind in GROUP_KINDS:
+            return draft
     return None
 
 
@@ -161,6 +196,11 @@ def resolve_anaphor(
         return  # expletive "it is ...", but "it is willing to" is the group
     if word in PERSON_PRONOUNS:
         target = book.last(lambda d: d.kind == "person", token)
+    elif (word in PLURAL_PRONOUNS or word in THING_PRONOUNS) and (
+        body := _body_spoken_for(book, token)
+    ) is not None:
+        # "a spokesman for the X Forces ... said they had clashed with soldiers"
+        target = body
     elif word in PLURAL_PRONOUNS and (armed := _armed_doer(book, token, violent)) is not None:
         # "residents said they burned houses": the gunmen named before
         target = _speaker_armed(book, token) or armed
