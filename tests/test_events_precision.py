@@ -247,3 +247,18 @@ def test_broke_out_and_broke_into_are_no_sanction(extractor: Extractor) -> None:
     ):
         assert "SANCTION" not in types(extractor.extract(sentence)), sentence
     assert "SANCTION" in types(extractor.extract("The Kesh council broke off talks with Valde."))
+
+
+def test_a_refusal_is_reported_not_denied() -> None:
+    extractor = Extractor(
+        Settings(components=("entities", "places", "actors", "events", "attribution"))
+    )
+    rec = extractor.extract(
+        "The Kesh council will not negotiate with the Valde Front, a minister said."
+    )
+    (event,) = [e for e in rec.events if e.trigger.text == "negotiate"]
+    # coded REJECT from the negated, modal "negotiate": the refusal itself is reported
+    assert (event.type, event.status) == ("REJECT", "reported")
+    rec = extractor.extract("The Kesh council did not reject the offer.")
+    (event,) = [e for e in rec.events if e.trigger.text == "reject"]
+    assert (event.type, event.status) == ("REJECT", "negated")

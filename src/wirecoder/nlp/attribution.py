@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..config import Settings
+from ..ontology.loader import load_ontology
 from ..records import HAPPENED_STATUSES, Actor, Attribution, Event, EventStatus
 from .component import Component
 from .cues import CueLexicon, load_cues
@@ -32,6 +33,8 @@ _THREAT_MADE = frozenset(
     {EventStatus.ASSERTED, EventStatus.REPORTED, EventStatus.CLAIMED, EventStatus.FUTURE}
 )
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+#: markers on a refused act's own clause that its REJECT type stands for
+_REFUSAL_MARKERS = frozenset({"negation", "future", "hypothetical"})
 
 
 class AttributionComponent(Component):
@@ -44,6 +47,12 @@ class AttributionComponent(Component):
     def __init__(self, settings: Settings, *, cues: CueLexicon | None = None) -> None:
         super().__init__(settings)
         self.cues = cues or load_cues()
+        ontology = load_ontology(settings.ontology)
+        self.refusal = ontology.intent_types.get("refusal")
+        #: words that are refusals in themselves ("rejected", "refused"): their negation counts
+        self.refusal_lemmas = frozenset(
+            t.lemma for t in ontology.triggers if t.type == self.refusal
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = doc._.events or []
@@ -56,11 +65,25 @@ class AttributionComponent(Component):
             if event.type == "THREATEN":
                 decision = self._threat(token)
             else:
-                decision = analyse_trigger(token, cues=self.cues)
+                decision = analyse_trigger(
+                    token, cues=self.cues, carried=self._carried(event, token)
+                )
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
         link_contradictions(events, doc=doc, cues=self.cues)
         return doc
+
+    def _carried(self, event: Event, token: Token) -> frozenset[str]:
+        """Return the markers the event's type stands for: the "will not" of a refusal.
+
+        "The government said it would not free the men" is coded REJECT from the negated
+        "free" (``intent_types`` in ``plover.json``): the refusal is reported, neither denied
+        nor future. "The army did not reject the offer" keeps its negation, and "if the talks
+        fail, it will not free them" its condition.
+        """
+        if event.type == self.refusal and token.lemma_.lower() not in self.refusal_lemmas:
+            return _REFUSAL_MARKERS
+        return frozenset()
 
     def _threat(self, token: Token) -> StatusDecision:
         """Return the status of the act a THREATEN event stands for, with its chain of sources.

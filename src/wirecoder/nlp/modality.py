@@ -558,13 +558,17 @@ def _passes_doer_up(node: Token, cues: CueLexicon) -> bool:
 # --- decision -----------------------------------------------------------------------------------
 
 
-def _findings(trigger: Token, cues: CueLexicon) -> tuple[list[_Finding], list[_Step]]:
+def _findings(
+    trigger: Token, cues: CueLexicon, carried: frozenset[str] = frozenset()
+) -> tuple[list[_Finding], list[_Step]]:
     path = list(_path(trigger, cues))
     found: list[_Finding] = []
     for depth, step in enumerate(path):
         if _is_negated_claim(step, cues):
             continue  # "no group has claimed responsibility for the blast": nobody claims it
         step_found = [*_marker_findings(step, depth, cues), *_governor_findings(step, depth, cues)]
+        if step.via == "self":  # "will not free the men", coded REJECT: the refusal itself
+            step_found = [f for f in step_found if f.category not in carried]
         if step.opaque:  # "who had tried to move the sack before it exploded"
             # a present tense under a future keeps it: "will attack when the rebels arrive"
             keep = ("report", "future") if trigger.tag_ in ("VBP", "VBZ") else ("report",)
@@ -753,10 +757,17 @@ def _attributions(
     return drafts, innermost_self
 
 
-def analyse_trigger(trigger: Token, *, cues: CueLexicon | None = None) -> StatusDecision:
-    """Return the status and the attribution chain of the event whose trigger head is ``trigger``."""
+def analyse_trigger(
+    trigger: Token, *, cues: CueLexicon | None = None, carried: frozenset[str] = frozenset()
+) -> StatusDecision:
+    """Return the status and the attribution chain of the event whose trigger head is ``trigger``.
+
+    ``carried``: categories of markers on the trigger's own clause that the event's type
+    already stands for ("negation" for "will not free the men", coded as a refusal), which
+    therefore give it no status.
+    """
     cues = cues or load_cues()
-    found, path = _findings(trigger, cues)
+    found, path = _findings(trigger, cues, carried)
     sources = [f for f in found if f.category in ("report", "threat") and f.source is not None]
     drafts, self_report = _attributions(sources, path, cues)
     reasons = [f"{f.category}:{f.cue}@{f.cue_start}" for f in found]
