@@ -192,6 +192,15 @@ def test_they_in_what_a_spokesman_says_is_the_body_he_speaks_for(with_events: Ex
     assert _doer(rec, "clashed")[1] == _actor_id(rec, "the Tarn Guard")
 
 
+def test_an_association_is_an_actor_that_speaks_for_itself(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Troops of the Kesh Guard would patrol the bus terminals. The drivers' association "
+        "said it would not lift the strike."
+    )
+    # not the Kesh Guard, the last group named before
+    assert _doer(rec, "lift")[1] == _actor_id(rec, "The drivers' association")
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "
