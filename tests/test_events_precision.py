@@ -259,6 +259,13 @@ def test_a_refusal_is_reported_not_denied() -> None:
     (event,) = [e for e in rec.events if e.trigger.text == "negotiate"]
     # coded REJECT from the negated, modal "negotiate": the refusal itself is reported
     assert (event.type, event.status) == ("REJECT", "reported")
+    rec = extractor.extract("Relatives said they had not been permitted to see the men.")
+    (event,) = [e for e in rec.events if e.trigger.text == "permitted"]
+    assert (event.type, event.status) == ("REJECT", "reported")
+    # a past act without a modal is denied, not refused
+    rec = extractor.extract("His brother said he had never supported the Valde Front.")
+    (event,) = [e for e in rec.events if e.trigger.text == "supported"]
+    assert event.status == "denied"
     rec = extractor.extract("The Kesh council did not reject the offer.")
     (event,) = [e for e in rec.events if e.trigger.text == "reject"]
     assert (event.type, event.status) == ("REJECT", "negated")

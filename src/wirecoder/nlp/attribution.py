@@ -35,6 +35,10 @@ _THREAT_MADE = frozenset(
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 #: markers on a refused act's own clause that its REJECT type stands for
 _REFUSAL_MARKERS = frozenset({"negation", "future", "hypothetical"})
+#: auxiliaries of intent that make a negated act a refusal ("will not", "would not", "cannot")
+_INTENT_AUX = frozenset({"will", "would", "wo", "'ll", "shall", "can", "could", "ca"})
+#: acts whose negation is a refusal in any tense ("had not been permitted to see her")
+_PERMISSION_LEMMAS = frozenset({"allow", "permit", "let", "authorise", "authorize", "grant"})
 
 
 class AttributionComponent(Component):
@@ -78,12 +82,16 @@ class AttributionComponent(Component):
 
         "The government said it would not free the men" is coded REJECT from the negated
         "free" (``intent_types`` in ``plover.json``): the refusal is reported, neither denied
-        nor future. "The army did not reject the offer" keeps its negation, and "if the talks
-        fail, it will not free them" its condition.
+        nor future; so is "had not been permitted to see her". A past act without a modal is
+        no refusal ("had never supported any armed group" stays a denial), and "The army did
+        not reject the offer" keeps its negation.
         """
-        if event.type == self.refusal and token.lemma_.lower() not in self.refusal_lemmas:
+        if event.type != self.refusal or token.lemma_.lower() in self.refusal_lemmas:
+            return frozenset()
+        intent = any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in token.children)
+        if intent or token.lemma_.lower() in _PERMISSION_LEMMAS:
             return _REFUSAL_MARKERS
-        return frozenset()
+        return frozenset()  # "had never supported any armed group": a denial, not a refusal
 
     def _threat(self, token: Token) -> StatusDecision:
         """Return the status of the act a THREATEN event stands for, with its chain of sources.
