@@ -303,7 +303,7 @@ class _GeoparsingDataset(Dataset):
     def evaluate(self, extractor: Extractor, *, data: Path, limit: int | None = None) -> EvalResult:
         from ..nlp.places import (
             PlaceComponent,
-            find_toponyms,
+            found_toponyms,
             gold_toponyms,
             outlet_address,
             place_record,
@@ -328,7 +328,7 @@ class _GeoparsingDataset(Dataset):
             toponyms, positions = with_context_toponyms(
                 doc,
                 gold_toponyms(doc, places_comp.gazetteer, spans, demonyms=places_comp.demonyms),
-                find_toponyms(doc, places_comp.gazetteer, places_comp.demonyms),
+                found_toponyms(doc, places_comp.gazetteer, places_comp.demonyms),
             )
             chosen = resolve_toponyms(
                 toponyms,

@@ -38,9 +38,11 @@ from .place_resolution import (
 )
 
 __all__ = [
+    "TOPONYMS_KEY",
     "PlaceComponent",
     "Toponym",
     "find_toponyms",
+    "found_toponyms",
     "gold_toponyms",
     "is_approximate",
     "outlet_address",
@@ -686,6 +688,16 @@ def _bare_capital(doc: Doc, token: Token) -> bool:
     )
 
 
+#: where the places component leaves the toponyms it found (``doc.user_data``)
+TOPONYMS_KEY = "wirecoder.toponyms"
+
+
+def found_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Toponym]:
+    """Return the toponyms the places component found in ``doc``, else find them now."""
+    found: list[Toponym] | None = doc.user_data.get(TOPONYMS_KEY)
+    return found if found is not None else find_toponyms(doc, gazetteer, demonyms)
+
+
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Toponym]:
     """Return the toponyms of ``doc`` in text order, with their gazetteer candidates."""
     toponyms: list[Toponym] = []
@@ -871,6 +883,7 @@ class PlaceComponent(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = find_toponyms(doc, self.gazetteer, self.demonyms)
+        doc.user_data[TOPONYMS_KEY] = toponyms  # for scorers that resolve gold spans beside them
         chosen = resolve_toponyms(
             toponyms,
             base=self.base_context(doc),
