@@ -176,3 +176,33 @@ def test_an_inserted_according_to_is_not_part_of_the_phrase(extractor: Extractor
     )
     texts = {a.text for e in rec.events for a in (*e.actor, *e.recipient)}
     assert not any(t.startswith("according to") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("Police accused two men of attacking the convoy near Korso.", "attacking", "two men"),
+        ("The army blamed the Valde Front for shelling the market.", "shelling", "the Valde Front"),
+        (
+            "Relatives accused the Kesh Youth, an armed group, of carrying out the killing.",
+            "killing",
+            "the Kesh Youth",
+        ),
+    ],
+)
+def test_the_accused_not_the_accuser_does_the_act(
+    extractor: Extractor, text: str, trigger: str, doer: str
+) -> None:
+    rec = extractor.extract(text)
+    event = next(e for e in rec.events if e.trigger.text == trigger)
+    assert [a.text for a in event.actor] == [doer]
+
+
+def test_pieces_of_one_name_are_one_doer(extractor: Extractor) -> None:
+    # the parser makes "al", "-" and "Zoubi" three subjects
+    rec = extractor.extract(
+        "Relatives said the gunmen killed him because al-Zoubi had mediated between the "
+        "group and security forces."
+    )
+    event = next(e for e in rec.events if e.trigger.text == "mediated")
+    assert [a.text for a in event.actor] == ["al-Zoubi"]

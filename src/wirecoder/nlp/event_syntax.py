@@ -99,6 +99,10 @@ def verb_subjects(verb: Token) -> list[Token]:
         return []  # "traders feared being attacked": the inherited subject is the victim
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
         return verb_subjects(verb.head)  # "X is willing to ...": the subject of "is"
+    if (prep := verb.head).dep_ == "prep" and verb.dep_ == "pcomp" and prep.lower_ in ("of", "for"):
+        accused = _accused_object(prep.head)  # "accused X of carrying out the killing": X
+        if accused:
+            return accused
     if (  # "X resorted to throwing stones", "X is guilty of violating the truce"
         verb.dep_ == "pcomp"
         and verb.head.dep_ == "prep"
@@ -109,6 +113,21 @@ def verb_subjects(verb: Token) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
+    return []
+
+
+#: verbs whose object is charged with the act after "of"/"for" ("accused X of killing")
+CHARGING_LEMMAS = frozenset(
+    {"accuse", "suspect", "blame", "charge", "convict", "condemn", "fault", "hold", "find"}
+)
+
+
+def _accused_object(head: Token) -> list[Token]:
+    """Return X when ``head`` is "accused X" or the X of "accused X" ("accused X of doing")."""
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in CHARGING_LEMMAS:
+        return expand_conjuncts(c for c in head.children if c.dep_ == "dobj")
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in CHARGING_LEMMAS:
+        return expand_conjuncts([head])
     return []
 
 
