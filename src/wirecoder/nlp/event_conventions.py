@@ -20,6 +20,7 @@ __all__ = [
     "UNKNOWN_PERPETRATOR_TYPES",
     "UNKNOWN_SOURCE",
     "ActorLinker",
+    "merge_touching",
     "prefer_linked",
     "state_recipient",
     "unknown_perpetrator",
@@ -90,6 +91,29 @@ def prefer_linked(args: list[Argument]) -> list[Argument]:
     """Return the arguments linked to an actor, or all of them when none is linked."""
     linked = [a for a in args if a.actor]
     return linked or args
+
+
+def merge_touching(args: list[Argument], doc: Doc) -> list[Argument]:
+    """Return the arguments with neighbours of one actor that touch merged into one.
+
+    The parser can make each piece of "al-Zoubi" a subject of its own ("al", "-", "Zoubi"):
+    one doer, not three.
+    """
+    out: list[Argument] = []
+    for arg in args:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and arg.actor is not None
+            and arg.actor == last.actor
+            and 0 <= arg.start - last.end <= 1
+        ):
+            span = doc.char_span(last.start, arg.end, alignment_mode="expand")
+            text = span.text if span is not None else last.text + arg.text
+            out[-1] = Argument(actor=arg.actor, text=text, start=last.start, end=arg.end)
+        else:
+            out.append(arg)
+    return out
 
 
 def _located_recipients(token: Token) -> list[Token]:

@@ -42,6 +42,7 @@ from .event_conventions import (
     UNKNOWN_PERPETRATOR_TYPES,
     UNKNOWN_SOURCE,
     ActorLinker,
+    merge_touching,
     prefer_linked,
     state_recipient,
     unknown_perpetrator,
@@ -349,8 +350,13 @@ class EventComponent(Component):
 
     def _event(self, cand: Candidate, sent: Span, linker: ActorLinker) -> Event:
         actor_toks, recipient_toks = arguments(cand)
-        actors = prefer_linked([linker.argument(t, doer=True) for t in actor_toks])
-        recipients = prefer_linked([linker.argument(t) for t in recipient_toks])
+        doc = cand.token.doc
+        actors = merge_touching(
+            prefer_linked([linker.argument(t, doer=True) for t in actor_toks]), doc
+        )
+        recipients = merge_touching(
+            prefer_linked([linker.argument(t) for t in recipient_toks]), doc
+        )
         # the state of the scene fills an empty slot; it is no evidence that this is an event
         confidence = cand.confidence * (1.0 if actors or recipients else 0.85)
         if cand.token.dep_ in ("relcl", "acl"):  # "a letter handed over to X": a description
