@@ -159,3 +159,11 @@ def test_muc_maps_cover_every_status() -> None:
     )
     assert muc_confidence("alleged", source_kinds=["witness"]) == "SUSPECTED OR ACCUSED"
     assert muc_confidence("hypothetical") == "POSSIBLE"
+
+
+def test_an_inserted_report_the_parser_hangs_below_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "said" a parataxis of "attacked" when a conjunct follows
+    text = "Gunmen attacked the village of Korso on Sunday, residents said, and burned houses."
+    decision = decide(nlp, text, "attacked")
+    assert decision.status == "reported"
+    assert [a.text for a in decision.attributions] == ["residents"]

@@ -391,6 +391,26 @@ def _governor_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_F
         yield _finding("future", depth, [node], detail="be to")
 
 
+def _parenthetical_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Finding]:
+    """Yield the report of an inserted "X said" that the parser hangs on the clause.
+
+    "Troops killed five militants near Korso, the army said, and arrested three others": the
+    parser makes "said" a parataxis of "killed", so the report is below the act it reports.
+    """
+    node = step.node
+    if step.via == "nominal" or node.pos_ not in ("VERB", "AUX"):
+        return
+    for child in node.children:
+        if (
+            child.dep_ == "parataxis"
+            and child.i > node.i
+            and child.pos_ in ("VERB", "AUX")
+            and child.lemma_.lower() in cues.reporting
+            and any(c.dep_ == "nsubj" for c in child.children)
+        ):
+            yield from _report_finding(child, node, depth, cues)
+
+
 def _plans(verb: Token, below: Token, cues: CueLexicon) -> bool:
     """Return True if a future verb plans what is below it ("planned an attack", "set to strike").
 
@@ -566,7 +586,11 @@ def _findings(
     for depth, step in enumerate(path):
         if _is_negated_claim(step, cues):
             continue  # "no group has claimed responsibility for the blast": nobody claims it
-        step_found = [*_marker_findings(step, depth, cues), *_governor_findings(step, depth, cues)]
+        step_found = [
+            *_marker_findings(step, depth, cues),
+            *_governor_findings(step, depth, cues),
+            *_parenthetical_findings(step, depth, cues),
+        ]
         if step.via == "self":  # "will not free the men", coded REJECT: the refusal itself
             step_found = [f for f in step_found if f.category not in carried]
         if step.opaque:  # "who had tried to move the sack before it exploded"
