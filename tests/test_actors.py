@@ -201,6 +201,17 @@ def test_an_association_is_an_actor_that_speaks_for_itself(with_events: Extracto
     assert _doer(rec, "lift")[1] == _actor_id(rec, "The drivers' association")
 
 
+def test_his_is_one_person_named_by_a_role(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Anja Roslev, a trader, accused the police of ignoring a warning. The state governor "
+        "will visit the wounded on Thursday, his office said, and has ordered the market closed."
+    )
+    # "his" is the governor, not the last named person; and the market is one recipient
+    ordered = next(e for e in rec.events if e.trigger.text == "ordered")
+    assert [a.actor for a in ordered.actor] == [_actor_id(rec, "The state governor")]
+    assert [r.text for r in ordered.recipient] == ["the market"]
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

@@ -1,6 +1,6 @@
 """Anaphora: pronouns and "the group" as mentions of the most recent compatible actor.
 
-Recency rule: he/she -> last person; it/its and "the group" -> last organisation, group or
+Recency rule: he/she -> last person (named, or one person named by a role: "a local official"); it/its and "the group" -> last organisation, group or
 state; they/them/their -> last plural actor (or group, but not one person named by a role: "a local
 official ... “They fired into the crowd,” he said" is not the official); except that
 "they" as the subject of armed violence ("residents said they burned houses") is the last
@@ -195,7 +195,8 @@ def resolve_anaphor(
     ):
         return  # expletive "it is ...", but "it is willing to" is the group
     if word in PERSON_PRONOUNS:
-        target = book.last(lambda d: d.kind == "person", token)
+        # a named person, or one person named by a role ("the state governor ... his office")
+        target = book.last(lambda d: d.kind == "person" or _one_person(book, d), token)
     elif (word in PLURAL_PRONOUNS or word in THING_PRONOUNS) and (
         body := _body_spoken_for(book, token)
     ) is not None:

@@ -97,11 +97,13 @@ def merge_touching(args: list[Argument], doc: Doc) -> list[Argument]:
     """Return the arguments with neighbours of one actor that touch merged into one.
 
     The parser can make each piece of "al-Zoubi" a subject of its own ("al", "-", "Zoubi"):
-    one doer, not three.
+    one doer, not three. A phrase reached twice is kept once.
     """
     out: list[Argument] = []
     for arg in args:
         last = out[-1] if out else None
+        if any((a.start, a.end) == (arg.start, arg.end) for a in out):
+            continue  # one phrase reached twice ("ordered the market closed")
         if (
             last is not None
             and arg.actor is not None
