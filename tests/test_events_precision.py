@@ -269,3 +269,10 @@ def test_a_refusal_is_reported_not_denied() -> None:
     rec = extractor.extract("The Kesh council did not reject the offer.")
     (event,) = [e for e in rec.events if e.trigger.text == "reject"]
     assert (event.type, event.status) == ("REJECT", "negated")
+
+
+def test_looting_is_a_riot_only_when_a_crowd_loots(extractor: Extractor) -> None:
+    rec = extractor.extract("A truck of the Kesh Relief group was looted by armed men near Korso.")
+    assert "ASSAULT" in types(rec) and "PROTEST" not in types(rec)
+    rec = extractor.extract("A mob looted shops in the centre of Korso on Monday.")
+    assert "PROTEST" in types(rec)
