@@ -235,6 +235,10 @@ def test_an_act_said_of_anyone_who_would_do_it_is_no_event(extractor: Extractor)
     ):
         rec = extractor.extract(sentence)
         assert not {"ASSAULT", "AID"} & set(types(rec)), (sentence, types(rec))
+    rec = extractor.extract(
+        "The Valde Front has threatened to attack fishing boats that cooperate with the navy."
+    )
+    assert "COOPERATE" not in types(rec), types(rec)
     # the past names the people who did it
     rec = extractor.extract("Those who attacked the convoy near Korso were arrested on Monday.")
     assert "ASSAULT" in types(rec)

@@ -208,6 +208,10 @@ def is_generic(cand: Candidate) -> bool:
     if verb.dep_ != "relcl":
         return False
     head = verb.head
+    if head.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod", "amod") and c.pos_ != "NOUN" for c in head.children
+    ):
+        return True  # a bare plural: "attack fishing boats that cooperate with the authorities"
     return head.lower_ in GENERIC_HEADS or any(
         c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in head.children
     )
