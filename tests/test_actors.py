@@ -212,6 +212,16 @@ def test_his_is_one_person_named_by_a_role(with_events: Extractor) -> None:
     assert [r.text for r in ordered.recipient] == ["the market"]
 
 
+def test_the_group_is_no_one_person(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "The Tarn Guard, an armed group, dismissed the sanctions. A relative said Piet Marrow "
+        "was a businessman who had never supported any armed group. The group has threatened "
+        "to attack the port."
+    )
+    # "a businessman" is a role of the business sector, but one man: not "the group"
+    assert _doer(rec, "threatened")[1] != _actor_id(rec, "a businessman")
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

@@ -144,8 +144,9 @@ def _one_person(book: DraftBook, draft: Draft) -> bool:
     if span is None:
         return False
     root = span.root
-    kinds = load_cues().source_kinds
-    people = kinds["official"] | kinds["witness"] | kinds["unnamed_source"]
+    cues = load_cues()
+    kinds = cues.source_kinds
+    people = kinds["official"] | kinds["witness"] | kinds["unnamed_source"] | cues.individual_nouns
     return (
         root.tag_ == "NN"
         and root.lemma_.lower() in people - COLLECTIVE_SOURCE_NOUNS
@@ -222,9 +223,12 @@ def resolve_anaphor(
             lambda d: d.plural or (d.kind in GROUP_KINDS and not _one_person(book, d)), token
         )
     elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-        target = book.last(lambda d: d.kind in GROUP_KINDS, token)
+        target = book.last(lambda d: d.kind in GROUP_KINDS and not _one_person(book, d), token)
     elif is_group_anaphor(token):
-        target = book.last(lambda d: d.kind in GROUP_ANAPHOR_KINDS, token)
+        # "a businessman ... The group has threatened": not the businessman
+        target = book.last(
+            lambda d: d.kind in GROUP_ANAPHOR_KINDS and not _one_person(book, d), token
+        )
     else:
         return
     if target is not None:

@@ -84,6 +84,8 @@ class CueLexicon:
     collective_singular: frozenset[str]
     collective_plural: frozenset[str]
     personal_pronouns: frozenset[str]
+    #: nouns of one person beside those of the source kinds ("a businessman", "his nephew")
+    individual_nouns: frozenset[str]
     affiliation: dict[str, frozenset[str]]
     source_kinds: dict[str, frozenset[str]]
     organisation_labels: frozenset[str]
@@ -194,6 +196,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         collective_singular=w("self_reference.collective_singular"),
         collective_plural=w("self_reference.collective_plural"),
         personal_pronouns=w("self_reference.personal"),
+        individual_nouns=w("self_reference.individual_nouns"),
         affiliation=_affiliation(data, path),
         source_kinds={key: w(f"source_kinds.{key}") for key in SOURCE_KIND_KEYS},
         organisation_labels=frozenset(w("organisation_entity_labels")),
