@@ -280,3 +280,12 @@ def test_looting_is_a_riot_only_when_a_crowd_loots(extractor: Extractor) -> None
     assert "ASSAULT" in types(rec) and "PROTEST" not in types(rec)
     rec = extractor.extract("A mob looted shops in the centre of Korso on Monday.")
     assert "PROTEST" in types(rec)
+
+
+def test_a_duration_or_an_idiom_of_take_is_no_seizure(extractor: Extractor) -> None:
+    for sentence in (
+        "A journey that now takes six hours would take twenty minutes, the mayor of Korso said.",
+        "Families took refuge in a school in Valde.",
+    ):
+        assert "COERCE" not in types(extractor.extract(sentence)), sentence
+    assert "COERCE" in types(extractor.extract("Gunmen took three trucks near Valde."))
