@@ -222,6 +222,23 @@ def test_the_group_is_no_one_person(with_events: Extractor) -> None:
     assert _doer(rec, "threatened")[1] != _actor_id(rec, "a businessman")
 
 
+def test_it_of_a_speaker_that_is_no_actor_is_no_outlet(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "According to a police report seen by the Valde Courier, gunmen seized two engineers. "
+        "In a statement, the group said it was holding the engineers."
+    )
+    assert by_name(rec, "Valde Courier").kind == "media"
+    # "the group" is no actor here: "it" is no one, not the newspaper
+    assert _doer(rec, "holding")[1] is None
+
+
+def test_it_in_what_a_groups_spokesman_says_is_the_group(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "The Tarn Guard seized two engineers. The group's spokesman said it was holding them."
+    )
+    assert _doer(rec, "holding")[1] == _actor_id(rec, "The Tarn Guard")
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

@@ -123,6 +123,12 @@ def _body_spoken_for(book: DraftBook, token: Token) -> Draft | None:
         elif child.dep_ != "poss":
             continue
         draft = book.covering(body)
+        if draft is not None and draft is book.covering(subject):
+            draft = None  # "the group's spokesman" read as one phrase: which group, then?
+        if draft is None and is_group_anaphor(body):
+            draft = book.last(
+                lambda d: d.kind in GROUP_ANAPHOR_KINDS and not _one_person(book, d), body
+            )
         if draft is not None and draft.kind in GROUP_KINDS:
             return draft
     return None
@@ -218,6 +224,13 @@ def resolve_anaphor(
     ):
         # "the group said it was holding the engineers"; "the group's spokesman" is not "it"
         target = said
+    elif (
+        word in THING_PRONOUNS
+        and (speaker := _speaker(token)) is not None
+        and book.covering(speaker) is None
+        and not any(c.dep_ == "poss" for c in speaker.children)
+    ):
+        return  # "the group said it ...", the group no actor: it, not the last outlet named
     elif word in PLURAL_PRONOUNS:
         target = book.last(
             lambda d: d.plural or (d.kind in GROUP_KINDS and not _one_person(book, d)), token

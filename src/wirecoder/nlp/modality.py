@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..records import Event, EventStatus
+from .actor_anaphora import SPOKESPERSONS
 from .cues import CueLexicon, load_cues
 from .sources import (
     antecedent_source,
@@ -714,8 +715,8 @@ def _resolved_elsewhere(agent: Token, source: Span) -> bool:
     the gunmen, so the residents report the burning; they do not claim it. Any actor named
     in the source phrase counts as the source ("Ukraine's border guard service said it").
     """
-    if agent.pos_ != "PRON":
-        return False
+    if agent.pos_ != "PRON" or source.root.lemma_.lower() in SPOKESPERSONS:
+        return False  # "the group's spokesman said it ...": who speaks for a body claims for it
     actors = agent.doc._.actors or []
     doer = next(
         (a.id for a in actors if any(m.start <= agent.idx < m.end for m in a.mentions)), None
