@@ -239,6 +239,15 @@ def test_it_in_what_a_groups_spokesman_says_is_the_group(with_events: Extractor)
     assert _doer(rec, "holding")[1] == _actor_id(rec, "The Tarn Guard")
 
 
+def test_it_is_no_outlet_named_in_passing(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "The Tarn Liberation Front imposed a blockade on the town. In an audio message shared "
+        "on social media, a man who said he was a commander of the group said it would strike "
+        "every vehicle."
+    )
+    assert _doer(rec, "strike")[1] == _actor_id(rec, "Tarn Liberation Front")
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

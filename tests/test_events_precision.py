@@ -289,3 +289,10 @@ def test_a_duration_or_an_idiom_of_take_is_no_seizure(extractor: Extractor) -> N
     ):
         assert "COERCE" not in types(extractor.extract(sentence)), sentence
     assert "COERCE" in types(extractor.extract("Gunmen took three trucks near Valde."))
+
+
+def test_sharing_is_cooperation_only_of_something_of_use(extractor: Extractor) -> None:
+    rec = extractor.extract("In an audio message shared on social media, a commander spoke.")
+    assert "COOPERATE" not in types(rec)
+    rec = extractor.extract("Valde and Kesh agreed to share intelligence on the Tarn Guard.")
+    assert "COOPERATE" in types(rec) or "AGREE" in types(rec)

@@ -236,7 +236,10 @@ def resolve_anaphor(
             lambda d: d.plural or (d.kind in GROUP_KINDS and not _one_person(book, d)), token
         )
     elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-        target = book.last(lambda d: d.kind in GROUP_KINDS and not _one_person(book, d), token)
+        # not a news outlet named in passing ("a message shared on social media ... it would")
+        target = book.last(
+            lambda d: d.kind in GROUP_KINDS - {"media"} and not _one_person(book, d), token
+        )
     elif is_group_anaphor(token):
         # "a businessman ... The group has threatened": not the businessman
         target = book.last(
