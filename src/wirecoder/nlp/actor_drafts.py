@@ -129,12 +129,13 @@ class DraftBook:
             if code:
                 for tok in ent:
                     self.token_country[tok.i] = code
-        # toponyms the places component resolved ("Tal Afar" -> IRQ) give their country too
+        # toponyms the places component resolved ("Tal Afar" -> IRQ) give their country, over
+        # the dictionary's capitals: "TRIPOLI, Lebanon" is not Libya's capital
         for place in self.doc._.places or []:
             span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
             if place.country and span is not None:
                 for tok in span:
-                    self.token_country.setdefault(tok.i, place.country)
+                    self.token_country[tok.i] = place.country
         self.dominant = self._dominant_country()
 
     def country_of_text(self, text: str) -> str | None:
