@@ -206,3 +206,17 @@ def test_pieces_of_one_name_are_one_doer(extractor: Extractor) -> None:
     )
     event = next(e for e in rec.events if e.trigger.text == "mediated")
     assert [a.text for a in event.actor] == ["al-Zoubi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Tarn forces fired artillery and mortars at the town of Korso.", "the town"),
+        ("A jet dropped two bombs on the village of Korso.", "the village"),
+    ],
+)
+def test_what_is_fired_is_no_recipient(extractor: Extractor, text: str, recipient: str) -> None:
+    rec = extractor.extract(text)
+    event = event_of(rec, "ASSAULT")
+    assert recipient in [r.text for r in event.recipient]
+    assert not {"artillery", "mortars", "two bombs"} & {r.text for r in event.recipient}

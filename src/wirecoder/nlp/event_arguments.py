@@ -41,6 +41,12 @@ EVENT_SUBJECT_NOUNS = frozenset(
 )
 # verbs whose subject is the thing that went off: "the device exploded"
 INSTRUMENT_VERBS = frozenset({"explode", "detonate", "blow", "go"})
+# verbs whose object is what is fired, not who is hit: "fired artillery at the town"
+PROJECTILE_VERBS = frozenset({"fire", "launch", "shoot", "lob", "drop", "hurl", "throw"})
+MUNITIONS = INSTRUMENT_LEMMAS | {
+    "shot", "round", "gas", "canister", "salvo", "volley", "projectile", "stone", "rock",
+    "gunfire", "weapon", "munition", "ammunition", "flare", "shell", "barrel",
+}  # fmt: skip
 # verbs whose subject is the victim: "five fighters died"
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown"})
 # adjectival participles whose "subject" is the one who holds the stance: "X is opposed to Y"
@@ -202,7 +208,21 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         actors, recipients = [], actors + recipients
     actors = [a for a in actors if is_argument(a) and a.lemma_.lower() not in INSTRUMENT_LEMMAS]
     recipients = [r for r in recipients if is_argument(r) and r not in cand.extra_tokens]
+    if lemma in PROJECTILE_VERBS:  # "fired artillery and mortars at the town": the town
+        recipients = [r for r in recipients if not _fired_munition(r, cand.token)]
     return actors, recipients
+
+
+def _fired_munition(token: Token, verb: Token) -> bool:
+    """Return whether ``token`` is a munition that ``verb`` fires: its object or a conjunct.
+
+    "rocket fire against X" stays: its prepositions lead to the target.
+    """
+    if token.lemma_.lower() not in MUNITIONS:
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.i == verb.i
 
 
 def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
