@@ -220,3 +220,12 @@ def test_what_is_fired_is_no_recipient(extractor: Extractor, text: str, recipien
     event = event_of(rec, "ASSAULT")
     assert recipient in [r.text for r in event.recipient]
     assert not {"artillery", "mortars", "two bombs"} & {r.text for r in event.recipient}
+
+
+def test_shots_fired_by_police_are_no_recipient(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The commander denied that any shots had been fired by police in Korso."
+    )
+    event = event_of(rec, "ASSAULT")
+    assert [a.text for a in event.actor] == ["police"]
+    assert "any shots" not in [r.text for r in event.recipient]

@@ -206,7 +206,7 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         actors = []  # "the device exploded": what went off is not who set it off
     elif lemma in PATIENT_SUBJECT_VERBS and cand.token.pos_ in ("VERB", "AUX"):
         actors, recipients = [], actors + recipients
-    actors = [a for a in actors if is_argument(a) and a.lemma_.lower() not in INSTRUMENT_LEMMAS]
+    actors = [a for a in actors if is_argument(a) and a.lemma_.lower() not in MUNITIONS]
     recipients = [r for r in recipients if is_argument(r) and r not in cand.extra_tokens]
     if lemma in PROJECTILE_VERBS:  # "fired artillery and mortars at the town": the town
         recipients = [r for r in recipients if not _fired_munition(r, cand.token)]
@@ -214,7 +214,8 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
 
 
 def _fired_munition(token: Token, verb: Token) -> bool:
-    """Return whether ``token`` is a munition that ``verb`` fires: its object or a conjunct.
+    """Return whether ``token`` is a munition that ``verb`` fires: its object (or passive
+    subject) or a conjunct of it.
 
     "rocket fire against X" stays: its prepositions lead to the target.
     """
@@ -222,7 +223,8 @@ def _fired_munition(token: Token, verb: Token) -> bool:
         return False
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "dobj" and token.head.i == verb.i
+    # "any shots had been fired by police": the passive subject too
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.i == verb.i
 
 
 def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
