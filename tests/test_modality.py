@@ -167,3 +167,17 @@ def test_an_inserted_report_the_parser_hangs_below_the_act(nlp) -> None:  # type
     decision = decide(nlp, text, "attacked")
     assert decision.status == "reported"
     assert [a.text for a in decision.attributions] == ["residents"]
+
+
+def test_a_speaker_the_parser_hung_on_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "told" is parsed as a second act of the police, the commander as an apposition
+    text = (
+        "Police arrested 40 protesters, the provincial police commander, General Piet "
+        "Marrow Ostend, told a news conference in the afternoon."
+    )
+    decision = decide(nlp, text, "arrested")
+    assert decision.status in ("reported", "claimed")
+    assert decision.attributions[0].text.startswith("the provincial police commander")
+    # with its own "and", the second verb is the police's own act
+    decision = decide(nlp, "Police arrested 40 protesters and told reporters little.", "arrested")
+    assert decision.status == "asserted"

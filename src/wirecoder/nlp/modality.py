@@ -287,8 +287,9 @@ def _is_transparent_noun(token: Token, cues: CueLexicon) -> bool:
 
 
 def _finding(category: str, depth: int, tokens: list[Token], **kw: object) -> _Finding:
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = tokens[0].doc.text[start:end]
+    first, last = tokens[0], tokens[-1]
+    start, end = first.idx, last.idx + len(last)
+    text = first.doc[first.i : last.i + 1].text  # not Doc.text, which joins every token
     return _Finding(category, depth, start, end, text, **kw)  # type: ignore[arg-type]
 
 
@@ -403,13 +404,45 @@ def _parenthetical_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterat
         return
     for child in node.children:
         if (
-            child.dep_ == "parataxis"
-            and child.i > node.i
-            and child.pos_ in ("VERB", "AUX")
-            and child.lemma_.lower() in cues.reporting
-            and any(c.dep_ == "nsubj" for c in child.children)
+            child.i <= node.i
+            or child.pos_ not in ("VERB", "AUX")
+            or child.lemma_.lower() not in cues.reporting
         ):
+            continue
+        if child.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in child.children):
             yield from _report_finding(child, node, depth, cues)
+        elif child.dep_ == "conj" and (speaker := _stranded_speaker(node, child)) is not None:
+            yield _finding(
+                "report",
+                depth,
+                [child],
+                detail=cues.reporting[child.lemma_.lower()],
+                verb=child,
+                source=speaker,
+                complement=node,
+            )
+
+
+def _stranded_speaker(node: Token, verb: Token) -> Span | None:
+    """Return the speaker the parser hung on an object as an apposition, if ``verb`` has none.
+
+    "Police arrested 40 protesters, the provincial police commander, General X, told a news
+    conference": "told" is parsed as a second act of the police and the commander as an
+    apposition of "protesters". A reporting verb right after a comma, with no subject and
+    no "and", follows such an apposition: the apposition is who speaks.
+    """
+    doc = node.doc
+    if (
+        any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in verb.children)
+        or verb.i == 0
+        or doc[verb.i - 1].text != ","
+    ):
+        return None
+    between = [t for t in doc[node.i + 1 : verb.i] if t.dep_ == "appos"]
+    if not between:
+        return None
+    left = min(t.i for t in between[0].subtree)
+    return doc[left : verb.i - 1]  # "the mayor of Bangassou, Rose Ndakala", the comma left out
 
 
 def _plans(verb: Token, below: Token, cues: CueLexicon) -> bool:

@@ -114,6 +114,9 @@ def source_kind(span: Span, *, cues: CueLexicon | None = None) -> str:
                 return source_kind(phrase_span(obj), cues=cues)
     # a person named in the phrase's head or its apposition, not "an officer in Goma"
     heads = {root.i, *(c.i for c in root.children if c.dep_ == "appos")}
+    # a phrase the parser split ("the mayor of Bangassou, Rose Ndakala", both hung on an
+    # earlier noun): each of its roots is a head
+    heads |= {t.i for t in span if not span.start <= t.head.i < span.end}
     persons = any(
         e.label_.lower() in cues.person_labels and any(e.start <= i < e.end for i in heads)
         for e in span.ents
