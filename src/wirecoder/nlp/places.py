@@ -56,6 +56,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: nouns that make a name a river, whose name is often a country's ("the Niger river"): such a
 #: name resolves as the river or not at all, never as the country.
 RIVER_WORDS = frozenset({"river"})
+#: last words of a name that make an unknown name a group, not a place ("the Liptako
+#: Vanguard", "the Kivu Brigades"): the tagger calls many such names places
+BODY_WORDS = frozenset(
+    {"vanguard", "brigade", "brigades", "front", "movement", "army", "forces", "militia"}
+    | {"militias", "party", "union", "council", "committee", "alliance", "coalition", "group"}
+    | {"league", "network", "battalion", "battalions", "guard", "guards", "legion", "corps"}
+    | {"resistance", "mujahideen", "commandos", "association", "organisation", "shield"}
+    | {"organization", "rangers", "fighters", "youth", "tigers", "hawks", "lions"}
+)
 #: words after a name that make it a street or a bridge: "North State Street" is not "North"
 STREET_WORDS = frozenset(
     {
@@ -719,6 +728,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             if candidates:
                 toponyms.append(Toponym(start, end, text, source, candidates, _kind_of(doc, span)))
             continue  # an unknown river is not the country it is named after
+        if not candidates and source.startswith("ner") and span[-1].lower_ in BODY_WORDS:
+            continue  # "The Liptako Vanguard", tagged as a place: a group, not its region
         if not candidates and source.startswith("ner"):
             candidates = _qualified_candidates(gazetteer, span)  # the span stays whole
             source += ":qualified" if candidates else ""
