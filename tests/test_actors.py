@@ -260,6 +260,25 @@ def test_a_capital_placed_in_another_country_is_that_country(extractor: Extracto
     assert "Libya" in {a.name for a in rec.actors}
 
 
+def test_a_group_named_like_a_person_or_a_place(with_events: Extractor) -> None:
+    # the tagger calls "Jabhat Sahil" a person and "The Liptako Vanguard" a place
+    rec = with_events.extract(
+        "Jabhat Sahil, an armed group, claimed the attack. Its money moved through a fishing "
+        "company in Kismayo. The group has threatened to attack fishing boats."
+    )
+    sahil = next(a for a in rec.actors if "Sahil" in a.name)
+    assert sahil.kind == "armed_group"
+    # "the group" is the armed group, not the company named last
+    assert _doer(rec, "threatened")[1] == sahil.id
+    rec = with_events.extract(
+        "TIMBUKTU, Mali, April 12 -- The Liptako Vanguard has announced a blockade of the "
+        "roads into Timbuktu. In an audio message, a man who identified himself as a "
+        "commander of the group said it would strike every vehicle."
+    )
+    assert "Liptako Vanguard" not in {p.text for p in rec.places}
+    assert _doer(rec, "strike")[1] == _actor_id(rec, "Liptako Vanguard")
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

@@ -50,6 +50,8 @@ STANCE_ADJECTIVES = frozenset(
 SPOKESPERSONS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
 )
+#: nouns of people who belong to a body ("a commander of the group", "a member of X")
+MEMBER_NOUNS = SPOKESPERSONS | {"commander", "leader", "member", "official", "chief", "fighter"}
 #: kinds of actor that commit armed violence
 ARMED_KINDS = frozenset({"armed_group", "military", "police", "unknown", "spy"})
 #: ASSAULT verbs that unarmed people do too ("residents fought back", "the crowd clashed")
@@ -114,24 +116,39 @@ def _body_spoken_for(book: DraftBook, token: Token) -> Draft | None:
     ):
         return None
     subject = next((c for c in report.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in SPOKESPERSONS:
+    if subject is None:
         return None
-    for child in subject.children:
-        body = child
-        if child.dep_ == "prep" and child.lower_ == "for":
-            body = next((c for c in child.children if c.dep_ == "pobj"), child)
-        elif child.dep_ != "poss":
-            continue
-        draft = book.covering(body)
-        if draft is not None and draft is book.covering(subject):
-            draft = None  # "the group's spokesman" read as one phrase: which group, then?
-        if draft is None and is_group_anaphor(body):
-            draft = book.last(
-                lambda d: d.kind in GROUP_ANAPHOR_KINDS and not _one_person(book, d), body
-            )
-        if draft is not None and draft.kind in GROUP_KINDS:
-            return draft
+    # "a spokesman for X", "X's envoy", "a man who identified himself as a commander of X"
+    members = [t for t in subject.subtree if t.lemma_.lower() in MEMBER_NOUNS]
+    if subject.lemma_.lower() not in SPOKESPERSONS and not any(m.i != subject.i for m in members):
+        return None
+    for member in members:
+        for child in member.children:
+            body = child
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                body = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ != "poss":
+                continue
+            draft = book.covering(body)
+            if draft is not None and draft is book.covering(member):
+                draft = None  # "the group's spokesman" read as one phrase: which group, then?
+            if draft is None and is_group_anaphor(body):
+                draft = last_group(book, body)
+            if draft is not None and draft.kind in GROUP_KINDS:
+                return draft
     return None
+
+
+def last_group(book: DraftBook, token: Token) -> Draft | None:
+    """Return the group "the group" refers to: the last armed group, party or agency named
+    before, else the last other organisation ("a fishing company" is seldom "the group")."""
+    specific = book.last(
+        lambda d: d.kind in GROUP_ANAPHOR_KINDS - {"organisation"} and not _one_person(book, d),
+        token,
+    )
+    if specific is not None:
+        return specific
+    return book.last(lambda d: d.kind in GROUP_ANAPHOR_KINDS and not _one_person(book, d), token)
 
 
 def _speaker_armed(book: DraftBook, token: Token) -> Draft | None:
@@ -242,9 +259,7 @@ def resolve_anaphor(
         )
     elif is_group_anaphor(token):
         # "a businessman ... The group has threatened": not the businessman
-        target = book.last(
-            lambda d: d.kind in GROUP_ANAPHOR_KINDS and not _one_person(book, d), token
-        )
+        target = last_group(book, token)
     else:
         return
     if target is not None:

@@ -71,6 +71,25 @@ class ActorComponent(Component):
 
 
 _THE = frozenset({"The ", "the "})
+#: nouns of an apposition that make a name tagged as a person a group ("X, an armed group")
+_GROUP_NOUNS = frozenset(
+    {"group", "militia", "movement", "faction", "organisation", "organization", "gang"}
+    | {"network", "front", "coalition", "alliance", "party", "outfit", "insurgency"}
+)
+#: words of such an apposition that make the group an armed one
+_ARMED_WORDS = frozenset(
+    {"armed", "militant", "rebel", "jihadist", "separatist", "insurgent", "militia", "gang"}
+    | {"extremist", "criminal", "paramilitary", "guerrilla", "front", "insurgency"}
+)
+
+
+def _group_apposition(ent: Span) -> Token | None:
+    """Return the group noun in apposition to a name ("Jabhat Sahil, an armed group"), if any."""
+    root = ent.root
+    candidates = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        candidates.append(root.head)  # "an armed group, Jabhat Sahil"
+    return next((c for c in candidates if c.lemma_.lower() in _GROUP_NOUNS), None)
 
 
 class _DocumentActors:
@@ -139,11 +158,20 @@ class _DocumentActors:
         elif ent.label_ == "PERSON":
             if self._is_resolved_place(ent):
                 return  # a town the tagger took for a person: the places component knows it
-            draft = self.people.person(ent)
+            group = _group_apposition(ent)
+            if group is not None:  # "Jabhat Sahil, an armed group": a group tagged as a person
+                draft = self.roles.organisation(ent)
+                if _ARMED_WORDS & {group.lemma_.lower(), *(c.lower_ for c in group.children)}:
+                    draft.kind, draft.sectors = "armed_group", ["REB"]
+                draft.source = f"ner (a group by its apposition '{group.text}')"
+            else:
+                draft = self.people.person(ent)
         elif ent.label_ == "ORG":
             if len(ent) == 1 and self._is_resolved_place(ent):
                 return  # "communications in much of Sagaing": a region tagged as a body
             draft = self.roles.organisation(ent)
+        elif ent[-1].lower_ in self.d.group_heads and not self._is_resolved_place(ent):
+            draft = self.roles.organisation(ent)  # "The Liptako Vanguard", tagged as a place
         else:
             people = self.people.people(ent)
             if people is None:
