@@ -166,3 +166,29 @@ def test_show_marks_a_denial_and_the_report_it_contradicts_in_one_document(
     assert result.exit_code == 0, result.output
     assert f"denied (contradicts {denial.contradicts[0]})" in result.output
     assert f"(contradicts {denial.id})" in result.output
+
+
+def test_a_two_sided_act_is_not_contradicted_by_one_sides_denial(tmp_path: Path) -> None:
+    extractor = Extractor(Settings())
+    texts = {
+        "denial": (
+            "CHAMAN, Pakistan, 14 May 2025 (Synthetic Wire) -- Officials of Valde denied on "
+            "Wednesday that their troops had fired first at the Chaman crossing."
+        ),
+        "exchange": (
+            "CHAMAN, Pakistan, 14 May 2025 (Synthetic Wire) -- Border forces of Valde and "
+            "Kesh exchanged fire at the Chaman crossing on Tuesday, officials said."
+        ),
+    }
+    articles = [
+        Article(text=t, origin=f"{k}.txt", published=date(2025, 5, 14), language="en")
+        for k, t in texts.items()
+    ]
+    recs = dict(zip(texts, extractor.extract_articles(articles), strict=True))
+    path = tmp_path / "two.db"
+    with open_store(path) as store:
+        run = store.begin_run(command="ingest", pipeline="test")
+        store.put_batch([(r.origin, r) for r in recs.values()], [], run_id=run)
+        assert any(e.status == "denied" for e in recs["denial"].events)
+        assert corpus_contradictions(store, recs["denial"]) == []
+        assert corpus_contradictions(store, recs["exchange"]) == []

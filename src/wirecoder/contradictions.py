@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from itertools import chain
 
 from .gazetteer.resolve import haversine_km
+from .nlp.cues import load_cues
 from .records import HAPPENED_STATUSES, DocumentRecord, Event, EventStatus
 from .store.base import EventQuery, Store, StoredEvent
 
@@ -107,6 +108,7 @@ def corpus_contradictions(
         {mine.near_duplicate_of} if mine and mine.near_duplicate_of else set()
     )
     found: list[CorpusContradiction] = []
+    reciprocal = {_stem(w) for w in load_cues().reciprocal_lemmas}
     for event in record.events:
         if only is not None and event.id not in only:
             continue
@@ -133,6 +135,8 @@ def corpus_contradictions(
         for other in chain(store.events(nearby), store.events(unlocated)):
             if other.doc_id in copies or other.near_duplicate_of in copies:
                 continue
+            if _one_side_of_two_sided(event, other, reciprocal):
+                continue
             there = _other_point(store, other, focus_of)
             if there is None:
                 continue
@@ -149,6 +153,31 @@ def corpus_contradictions(
                     )
                 )
     return found
+
+
+def _stem(word: str) -> str:
+    """Return a crude stem of a trigger's first word ("exchanged" and "exchange": "exchang")."""
+    word = word.lower().split()[0] if word.strip() else ""
+    for suffix in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def _one_side_of_two_sided(event: Event, other: StoredEvent, reciprocal: set[str]) -> bool:
+    """Return whether a denial of one act meets a report of a two-sided act of another word.
+
+    "the two forces exchanged fire" is not contradicted by "denied that its troops had fired
+    first" (``contradiction.reciprocal_lemmas`` in the cue lexicon), in one report as across
+    reports. The store keeps trigger words, not lemmas: words are compared by a crude stem.
+    """
+    denied, happened = (
+        (event.trigger.text, other.trigger)
+        if event.status == EventStatus.DENIED
+        else (other.trigger, event.trigger.text)
+    )
+    stem = _stem(happened)
+    return stem in reciprocal and _stem(denied) != stem
 
 
 def _other_point(
