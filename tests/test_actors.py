@@ -279,6 +279,17 @@ def test_a_group_named_like_a_person_or_a_place(with_events: Extractor) -> None:
     assert _doer(rec, "strike")[1] == _actor_id(rec, "Liptako Vanguard")
 
 
+def test_they_is_no_state_named_by_its_places(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Police in Valde seized explosives in Korso district of Kesh province, and said "
+        "they had also found a car fitted with two bombs."
+    )
+    assert not any(
+        a.kind == "state" and "they" in {rec.text[m.start : m.end] for m in a.mentions}
+        for a in rec.actors
+    )
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

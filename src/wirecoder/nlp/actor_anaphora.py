@@ -250,7 +250,10 @@ def resolve_anaphor(
         return  # "the group said it ...", the group no actor: it, not the last outlet named
     elif word in PLURAL_PRONOUNS:
         target = book.last(
-            lambda d: d.plural or (d.kind in GROUP_KINDS and not _one_person(book, d)), token
+            # a state is "it", and its places are no "they" ("four men in Zhob district ...
+            # explosives that they said were meant for an attack": the police)
+            lambda d: d.plural or (d.kind in GROUP_KINDS - {"state"} and not _one_person(book, d)),
+            token,
         )
     elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
         # not a news outlet named in passing ("a message shared on social media ... it would")
