@@ -298,3 +298,21 @@ def test_modal_act_coded_as_a_threat_is_threatened(nlp) -> None:  # type: ignore
     doc._.actors, doc._.errors = [], []
     AttributionComponent(Settings())(doc)
     assert doc._.events[0].status == EventStatus.THREATENED
+
+
+def test_who_claims_an_act_with_no_named_doer_is_its_doer() -> None:
+    from wirecoder.api import Extractor
+
+    extractor = Extractor(Settings())
+    rec = extractor.extract(
+        "The Tarn Liberation Front, an armed group, claimed responsibility for the ambush of "
+        "a convoy near Korso in a statement on Tuesday."
+    )
+    ambush = next(e for e in rec.events if e.trigger.text == "ambush")
+    front = next(a for a in rec.actors if a.name == "Tarn Liberation Front")
+    assert ambush.status == EventStatus.CLAIMED
+    assert [a.actor for a in ambush.actor] == [front.id]
+    assert [a.text for a in ambush.actor] == ["The Tarn Liberation Front"]
+    # no claim: the attack keeps no doer
+    rec = extractor.extract("No group has claimed responsibility for the attack in Korso.")
+    assert all(not e.actor or e.status != EventStatus.CLAIMED for e in rec.events)

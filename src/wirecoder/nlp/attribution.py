@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Token
 
 from ..config import Settings
 from ..ontology.loader import load_ontology
-from ..records import HAPPENED_STATUSES, Actor, Attribution, Event, EventStatus
+from ..records import HAPPENED_STATUSES, Actor, Argument, Attribution, Event, EventStatus
 from .component import Component
 from .cues import CueLexicon, load_cues
+from .event_conventions import UNKNOWN_SOURCE
 from .modality import AttributionDraft, StatusDecision, analyse_trigger
 
 __all__ = ["AttributionComponent", "link_contradictions", "trigger_head"]
@@ -46,7 +47,7 @@ class AttributionComponent(Component):
 
     name = "attribution"
     reads = ("spacy", "events", "actors")
-    writes = ("events.status", "events.attribution")
+    writes = ("events.status", "events.attribution", "events.actor")
 
     def __init__(self, settings: Settings, *, cues: CueLexicon | None = None) -> None:
         super().__init__(settings)
@@ -74,6 +75,9 @@ class AttributionComponent(Component):
                 )
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
+            _claimant_as_doer(event, actors)
+        used = {a.actor for e in events for a in e.actor}
+        doc._.actors = [a for a in actors if a.source != UNKNOWN_SOURCE or a.id in used]
         link_contradictions(events, doc=doc, cues=self.cues)
         return doc
 
@@ -113,6 +117,33 @@ class AttributionComponent(Component):
         if decision.status in _THREAT_MADE:
             return replace(decision, status=EventStatus.THREATENED)
         return decision
+
+
+def _claimant_as_doer(event: Event, actors: list[Actor]) -> None:
+    """Make who claims an act its doer, when the text names no other.
+
+    "Jabhat Sahil claimed responsibility for an attack on a military base": the attack had
+    unidentified perpetrators (PLOVER's filler for an attack with no named doer); the
+    claimant is who did it, as claimed (the status says so).
+    """
+    if event.status != EventStatus.CLAIMED:
+        return
+    unknown = {a.id for a in actors if a.source == UNKNOWN_SOURCE}
+    if any(arg.actor not in unknown for arg in event.actor):
+        return
+    claimant = next(
+        (a for a in reversed(event.attribution) if a.kind == "perpetrator" and a.actor), None
+    )
+    if claimant is None:
+        return
+    start, end, text = claimant.start, claimant.end, claimant.text
+    actor = next(a for a in actors if a.id == claimant.actor)
+    inside = [m for m in actor.mentions if start <= m.start and m.end <= end]
+    if inside:  # "Jabhat Sahil", not "Jabhat Sahil, an armed group active in ..."
+        text = text[inside[0].start - start : inside[0].end - start]
+        start, end = inside[0].start, inside[0].end
+    event.actor = [Argument(claimant.actor, text, start, end)]
+    event.recipient = [r for r in event.recipient if r.actor != claimant.actor]
 
 
 def trigger_head(doc: Doc, event: Event) -> Token | None:
