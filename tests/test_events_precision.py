@@ -287,6 +287,7 @@ def test_a_duration_or_an_idiom_of_take_is_no_seizure(extractor: Extractor) -> N
         "A journey that now takes six hours would take twenty minutes, the mayor of Korso said.",
         "Families took refuge in a school in Valde.",
         "Three wounded men were taken to hospital in Korso.",
+        "Volunteers said their teams had taken out 64 people from Korso on Thursday.",
     ):
         assert "COERCE" not in types(extractor.extract(sentence)), sentence
     assert "COERCE" in types(extractor.extract("Gunmen took three trucks near Valde."))
