@@ -290,6 +290,19 @@ def test_they_is_no_state_named_by_its_places(with_events: Extractor) -> None:
     )
 
 
+def test_names_the_tagger_calls_organisations_or_misses(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Taras Ostend, a spokesman for the Korso regional administration, said shells hit the "
+        "town. Ostend said the volunteer group Kesh Helping Hands would provide buses and "
+        "had asked the authorities for an escort."
+    )
+    # "Taras Ostend" (tagged as an organisation) is a person by his apposition, one actor
+    assert [a.kind for a in rec.actors if "Ostend" in a.name] == ["person"]
+    # "the volunteer group" describes the name after it: no anaphor, the group is an actor
+    helpers = next(a for a in rec.actors if a.name == "Kesh Helping Hands")
+    assert _doer(rec, "provide")[1] == helpers.id
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

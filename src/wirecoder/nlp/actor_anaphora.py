@@ -67,8 +67,13 @@ ARGUMENT_DEPS = frozenset(
 
 def is_group_anaphor(token: Token) -> bool:
     """Return whether ``token`` is "the group" (or "the movement", "the militia", ...)."""
-    return token.lemma_.lower() in GROUP_ANAPHORS and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    return (
+        token.lemma_.lower() in GROUP_ANAPHORS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        # "the volunteer group Open Hands Relief": a description of the name that follows
+        and not any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i for c in token.children
+        )
     )
 
 

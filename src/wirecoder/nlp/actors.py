@@ -35,6 +35,7 @@ from ..ontology.loader import load_ontology
 from ..records import Actor
 from .actor_anaphora import (
     GROUP_ANAPHOR_KINDS,
+    GROUP_ANAPHORS,
     is_group_anaphor,
     resolve_anaphor,
     violent_lemmas,
@@ -44,6 +45,7 @@ from .actor_drafts import MODIFIER_DEPS, Draft, DraftBook
 from .actor_people import People
 from .actor_roles import RoleNouns
 from .component import Component
+from .cues import load_cues
 from .event_syntax import dateline_span
 
 __all__ = ["ActorComponent"]
@@ -83,6 +85,35 @@ _ARMED_WORDS = frozenset(
 )
 
 
+def _described_name(token: Token) -> Span | None:
+    """Return the name after "the volunteer group", "the rights organisation", if any."""
+    if token.lemma_.lower() not in GROUP_ANAPHORS or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return None
+    name = next(
+        (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i),
+        None,
+    )
+    if name is None:
+        return None
+    return token.doc[name.left_edge.i : name.i + 1]
+
+
+def _person_apposition(ent: Span) -> bool:
+    """Return whether a name has one person's role in apposition ("X, a spokesman for Y")."""
+    root = ent.root
+    if ent[0].pos_ != "PROPN" or root.pos_ != "PROPN":
+        return False
+    cues = load_cues()
+    people = cues.source_kinds["official"] | cues.source_kinds["witness"] | cues.individual_nouns
+    people -= {"authority", "authorities", "staff", "local"}
+    return any(
+        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lemma_.lower() in people
+        for c in root.children
+    )
+
+
 def _group_apposition(ent: Span) -> Token | None:
     """Return the group noun in apposition to a name ("Jabhat Sahil, an armed group"), if any."""
     root = ent.root
@@ -119,6 +150,10 @@ class _DocumentActors:
                 continue
             if token.pos_ == "PRON" or is_group_anaphor(token):
                 resolve_anaphor(self.book, token, violent=self.violent)
+            elif (name := _described_name(token)) is not None:
+                # "the volunteer group Open Hands Relief": one mention of the named group
+                draft = self.book.token_actor.get(name.root.i) or self.roles.organisation(name)
+                self.book.add_mention(draft, token.left_edge.i, name.end)
             elif token.pos_ == "PROPN" and not token.ent_type_ and self._untagged_state(token):
                 continue
             elif token.pos_ in ("NOUN", "PROPN"):
@@ -169,7 +204,10 @@ class _DocumentActors:
         elif ent.label_ == "ORG":
             if len(ent) == 1 and self._is_resolved_place(ent):
                 return  # "communications in much of Sagaing": a region tagged as a body
-            draft = self.roles.organisation(ent)
+            if _person_apposition(ent) or ("person", ent[-1].lower_) in book.by_key:
+                draft = self.people.person(ent)  # "Taras Hnatyuk, a spokesman", "Hnatyuk said"
+            else:
+                draft = self.roles.organisation(ent)
         elif ent[-1].lower_ in self.d.group_heads and not self._is_resolved_place(ent):
             draft = self.roles.organisation(ent)  # "The Liptako Vanguard", tagged as a place
         else:
