@@ -229,3 +229,12 @@ def test_shots_fired_by_police_are_no_recipient(extractor: Extractor) -> None:
     event = event_of(rec, "ASSAULT")
     assert [a.text for a in event.actor] == ["police"]
     assert "any shots" not in [r.text for r in event.recipient]
+
+
+def test_the_one_asked_in_a_demand_nouns_clause(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The Tarn Liberation Front insisted on its demands that the Valde government release "
+        "all prisoners."
+    )
+    event = event_of(rec, "REQUEST")
+    assert "the Valde government" in [r.text for r in event.recipient]

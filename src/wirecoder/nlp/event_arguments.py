@@ -273,9 +273,37 @@ def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         recipients += expand_conjuncts(
             s for c in clauses for s in c.children if s.dep_ == "nsubjpass"
         )
+    if cand.type == "REQUEST":  # "insisted on its demands that the government grant ...": the
+        # one asked is the subject of the noun's "that" clause
+        recipients += [
+            s
+            for clause in _demand_clauses(token)
+            for s in verb_subjects(clause)
+            if s not in actors and s not in recipients
+        ]
     for inner in cand.complements:  # "threatened to attack X": X is the recipient of the threat
         recipients += [r for r in arguments(inner)[1] if r not in actors and r not in recipients]
     return actors, recipients
+
+
+#: nouns of a demand whose "that" clause says what is asked of whom
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "insistence", "ultimatum"})
+
+
+def _demand_clauses(verb: Token) -> list[Token]:
+    """Return the "that" clauses of demand nouns the verb governs ("insisted on its demands
+    that X grant ...", "repeated its call that X withdraw")."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+    ]
+    return [
+        clause
+        for noun in nouns
+        if noun.lemma_.lower() in DEMAND_NOUNS
+        for clause in noun.children
+        if clause.dep_ in ("acl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
 
 
 def _accused_first(verb: Token, recipients: list[Token]) -> list[Token]:
