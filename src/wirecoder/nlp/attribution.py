@@ -9,6 +9,7 @@ events of the same document that report the same thing as happening (``Event.con
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -119,12 +120,21 @@ class AttributionComponent(Component):
         return decision
 
 
+#: kinds of actor that claim acts for themselves (not a caller, a witness or an outlet)
+_CLAIMANT_KINDS = frozenset(
+    {"armed_group", "party", "organisation", "igo", "ngo", "military", "police", "government"}
+)
+#: cues of a claim of responsibility ("claimed responsibility for", "took credit for")
+_RESPONSIBILITY = re.compile(r"responsib|credit", re.IGNORECASE)
+
+
 def _claimant_as_doer(event: Event, actors: list[Actor]) -> None:
-    """Make who claims an act its doer, when the text names no other.
+    """Make who claims responsibility for an act its doer, when the text names no other.
 
     "Jabhat Sahil claimed responsibility for an attack on a military base": the attack had
     unidentified perpetrators (PLOVER's filler for an attack with no named doer); the
-    claimant is who did it, as claimed (the status says so).
+    claimant is who did it, as claimed (the status says so). Other self-reports with no doer
+    ("the president said the attack ...") give none: only a claim of responsibility does.
     """
     if event.status != EventStatus.CLAIMED:
         return
@@ -132,12 +142,19 @@ def _claimant_as_doer(event: Event, actors: list[Actor]) -> None:
     if any(arg.actor not in unknown for arg in event.actor):
         return
     claimant = next(
-        (a for a in reversed(event.attribution) if a.kind == "perpetrator" and a.actor), None
+        (
+            a
+            for a in reversed(event.attribution)
+            if a.kind == "perpetrator" and a.actor and _RESPONSIBILITY.search(a.cue or "")
+        ),
+        None,
     )
     if claimant is None:
         return
-    start, end, text = claimant.start, claimant.end, claimant.text
     actor = next(a for a in actors if a.id == claimant.actor)
+    if actor.kind not in _CLAIMANT_KINDS:
+        return  # "a woman ... called the media to claim responsibility": the group she named
+    start, end, text = claimant.start, claimant.end, claimant.text
     inside = [m for m in actor.mentions if start <= m.start and m.end <= end]
     if inside:  # "Jabhat Sahil", not "Jabhat Sahil, an armed group active in ..."
         text = text[inside[0].start - start : inside[0].end - start]
