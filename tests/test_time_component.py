@@ -88,6 +88,23 @@ def test_event_date_same_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
     assert doc._.events[0].date.start_date == date(2021, 3, 16)
 
 
+def test_a_date_of_what_was_admitted_does_not_date_the_admission(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "Police raided a house in Korso on Tuesday night. One of the men had admitted during "
+        "questioning that the group had planned to attack a rally due to be held on Saturday.",
+    )
+    doc._.events = [_event(doc, "questioning"), _event(doc, "attack")]
+    EventDateComponent(Settings())(doc)
+    questioning, attack = doc._.events
+    # Saturday is the rally's: the questioning takes the paragraph's Tuesday
+    assert (questioning.date.reason, questioning.date.start_date) == (
+        "same paragraph",
+        date(2021, 3, 16),
+    )
+    assert attack.date.start_date == date(2021, 3, 20)
+
+
 def test_event_date_fallback_says_so(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(nlp, "Rebels attacked the town.")
     doc._.events = [_event(doc, "attacked")]

@@ -5,7 +5,10 @@ The order of preference, each recorded in ``EventDate.reason``:
 1. ``"same clause"``: the expression hangs off the trigger in the parse (the trigger is the
    expression's governing verb, or an ancestor of the expression below that verb: "the attack
    on Tuesday", "troops withdrew last week");
-2. ``"same sentence"``: the nearest expression in the trigger's sentence;
+2. ``"same sentence"``: the nearest expression in the trigger's sentence, leaving out one in
+   the trigger's complement clause or in a clause on another noun ("admitted during
+   questioning that the group had planned to attack a rally due to be held on Saturday":
+   the rally's Saturday, not the questioning's);
 3. ``"same paragraph"``: the nearest expression before the trigger in its paragraph, else the
    nearest after it;
 4. ``"publication-date fallback"``: the week that ends on the publication date (precision
@@ -86,17 +89,48 @@ def _fallback(doc: Doc) -> EventDate:
     return EventDate(start, published, Precision.WEEK, reason="publication-date fallback")
 
 
-def date_event(doc: Doc, event: Event, times: list[TimeSpan]) -> EventDate:
-    """Return the date of ``event``: from the expression that governs it, else the fallback."""
+def _describes_another(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
+    """Return whether the expression dates a clause that describes another noun.
+
+    "admitted during questioning that the group had planned to attack a rally due to be held
+    on Saturday": Saturday is the rally's, inside what was admitted (a complement clause
+    below the trigger), or inside a clause on a noun that does not hold the trigger.
+    """
+    token = _token_at(doc, time.start, time.end)
+    if token is None or trigger is None:
+        return False
+    content = False  # crossed a complement clause: what is said or admitted, not the saying
+    while token.head.i != token.i:
+        if token.i == trigger.i:
+            return content
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return trigger not in token.subtree and token.head.i != trigger.i
+        content = content or token.dep_ == "ccomp"
+        token = token.head
+    return False
+
+
+def date_event(
+    doc: Doc, event: Event, times: list[TimeSpan], *, text: str | None = None
+) -> EventDate:
+    """Return the date of ``event``: from the expression that governs it, else the fallback.
+
+    ``text``: the document's text, when the caller has it (``Doc.text`` joins every token).
+    """
     dated = [t for t in times if t.start_date is not None and t.end_date is not None]
     trigger = _token_at(doc, event.trigger.start, event.trigger.end)
     if trigger is not None and (time := _in_clause(doc, trigger, dated)):
         return _from_time(time, "same clause")
     offset = event.trigger.start
-    sentence = [t for t in dated if event.sentence.start <= t.start < event.sentence.end]
+    sentence = [
+        t
+        for t in dated
+        if event.sentence.start <= t.start < event.sentence.end
+        and not _describes_another(doc, t, trigger)
+    ]
     if time := _nearest(sentence, offset, before_first=False):
         return _from_time(time, "same sentence")
-    low, high = _paragraph_bounds(doc.text, offset)
+    low, high = _paragraph_bounds(doc.text if text is None else text, offset)
     paragraph = [t for t in dated if low <= t.start < high]
     if time := _nearest(paragraph, offset, before_first=True):
         return _from_time(time, "same paragraph")
@@ -114,6 +148,7 @@ class EventDateComponent(Component):
         times: list[TimeSpan] = doc._.times or []
         start, end = dateline_span(doc)
         times = [t for t in times if not start <= t.start < end]
+        text = doc.text  # read once: Doc.text joins every token
         for event in doc._.events or []:
-            event.date = date_event(doc, event, times)
+            event.date = date_event(doc, event, times, text=text)
         return doc
