@@ -137,6 +137,19 @@ def test_event_location_from_prepositional_attachment(
     assert "near Tal Afar" in (event.location.reason or "")
 
 
+def test_a_country_that_owns_the_speaker_is_the_last_resort(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    text = "Nigeria's defence ministry said the army killed four of the attackers on Monday."
+    event = _locate(nlp, gazetteer, text, _event(text, "killed"))
+    assert event.location is not None
+    assert event.location.precision == 3
+    assert (event.location.reason or "").startswith("country of the institution")
+    text = "Nigeria's defence ministry said the army killed four attackers near Maiduguri."
+    event = _locate(nlp, gazetteer, text, _event(text, "killed"))
+    assert event.location is not None and "Maiduguri" in (event.location.reason or "")
+
+
 def test_event_location_falls_back_to_sentence_then_nothing(
     nlp: Language, gazetteer: SqliteGazetteer
 ) -> None:

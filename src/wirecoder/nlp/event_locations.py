@@ -3,7 +3,9 @@
 In order of preference: a place attached to the trigger by a locative preposition in the
 parse ("clashes in Tal Afar", "an attack on a market near Mosul"); else the nearest resolved
 place in the event's sentence; else the dateline place. A place used metonymically, as the
-subject of a verb ("Moscow said", "Washington denied"), is a government, not a location.
+subject of a verb ("Moscow said", "Washington denied") or as the owner of an institution or
+an official ("Niger's defence ministry said"), is a government, not a location; such a
+country is used last, at precision 3, when nothing else places the event.
 ACLED precision: 1 the town itself, 2 near a town or a district, 3 an admin1 area, region or
 country.
 """
@@ -14,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, EventLocation, Place
 from .component import Component
+from .cues import load_cues
 from .places import INSTITUTION, is_approximate
 
 __all__ = ["EventLocationComponent", "geo_precision", "locate_event"]
@@ -56,7 +59,13 @@ def _root(doc: Doc, place: Place) -> Token | None:
 
 
 def _is_metonymic(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+    """Return whether a place names an actor: "Moscow said", "Niger's defence ministry said"."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        return True
+    if token.dep_ == "poss" and token.head.pos_ in ("NOUN", "PROPN"):
+        kinds = load_cues().source_kinds
+        return token.head.lemma_.lower() in kinds["organisation"] | kinds["official"]
+    return False
 
 
 def _attachment(trigger: Span, token: Token) -> tuple[Token, bool] | None:
@@ -91,8 +100,17 @@ def locate_event(
 ) -> EventLocation | None:
     """Return where ``event`` happened, with the reason, or None when nothing fits."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    usable = [(p, _root(doc, p)) for p in places if p.lat is not None]
-    usable = [(p, tok) for p, tok in usable if tok is None or not _is_metonymic(tok)]
+    located = [(p, _root(doc, p)) for p in places if p.lat is not None]
+    usable = [(p, tok) for p, tok in located if tok is None or not _is_metonymic(tok)]
+    # "Niger's defence ministry said ...": no scene, but the country it speaks for, at last
+    owners = [
+        p
+        for p, tok in located
+        if tok is not None
+        and _is_metonymic(tok)
+        and p.resolution == "country"
+        and _in_sentence(p, event)
+    ]
     if trigger is not None and len(trigger):
         for place, token in usable:
             found = _attachment(trigger, token) if token is not None else None
@@ -116,6 +134,10 @@ def locate_event(
             if place.text.casefold() == dateline.casefold():
                 precision = max(2, geo_precision(place))
                 return EventLocation(place.id, precision, f"dateline place '{place.text}'")
+    if owners:
+        return EventLocation(
+            owners[0].id, 3, f"country of the institution in the sentence: '{owners[0].text}'"
+        )
     return None
 
 
