@@ -298,3 +298,10 @@ def test_sharing_is_cooperation_only_of_something_of_use(extractor: Extractor) -
     assert "COOPERATE" not in types(rec)
     rec = extractor.extract("Valde and Kesh agreed to share intelligence on the Tarn Guard.")
     assert "COOPERATE" in types(rec) or "AGREE" in types(rec)
+
+
+def test_they_will_pay_is_no_payment(extractor: Extractor) -> None:
+    rec = extractor.extract("“They will pay for every child,” a spokesman of the Tarn Front said.")
+    assert not {"AID", "AGREE"} & set(types(rec)), types(rec)
+    rec = extractor.extract("The Kesh council paid compensation to the families of the victims.")
+    assert "AID" in types(rec)
