@@ -11,13 +11,15 @@ is that speaker. An expletive "it is ..." refers to nothing.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from ..ontology.loader import Ontology
 from .actor_drafts import Draft, DraftBook, noun_phrase
 from .cues import load_cues
 
-__all__ = ["is_group_anaphor", "resolve_anaphor", "violent_lemmas"]
+__all__ = ["is_group_anaphor", "person_nouns", "resolve_anaphor", "violent_lemmas"]
 
 GROUP_KINDS = frozenset(
     {
@@ -59,7 +61,7 @@ SHARED_VIOLENCE = frozenset(
     {"die", "fight", "battle", "clash", "retaliate", "avenge", "explode", "blast", "hurt"}
 )
 #: person nouns of the cue lexicon's source kinds that name a body, not one person
-COLLECTIVE_SOURCE_NOUNS = frozenset({"authority", "authorities", "people", "staff", "one"})
+COLLECTIVE_SOURCE_NOUNS = frozenset({"authority", "authorities", "people", "staff", "one", "local"})
 ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "appos", "conj", "agent"}
 )
@@ -116,9 +118,8 @@ def _body_spoken_for(book: DraftBook, token: Token) -> Draft | None:
     report = verb.head
     while report.dep_ == "conj" and report.head.i != report.i:
         report = report.head  # "denied that ... and said they ...": the subject is shared
-    if report.lemma_.lower() not in load_cues().reporting and verb.head.lemma_.lower() not in (
-        load_cues().reporting
-    ):
+    reporting = load_cues().reporting
+    if report.lemma_.lower() not in reporting and verb.head.lemma_.lower() not in reporting:
         return None
     subject = next((c for c in report.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -172,14 +173,21 @@ def _one_person(book: DraftBook, draft: Draft) -> bool:
     if span is None:
         return False
     root = span.root
+    return (
+        root.tag_ == "NN"
+        and root.lemma_.lower() in person_nouns()
+        and not any(c.dep_ == "conj" for c in root.children)
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Return the nouns of one person: the cue lexicon's people of its source kinds and its
+    ``individual_nouns`` ("a local official", "a witness", "a businessman")."""
     cues = load_cues()
     kinds = cues.source_kinds
     people = kinds["official"] | kinds["witness"] | kinds["unnamed_source"] | cues.individual_nouns
-    return (
-        root.tag_ == "NN"
-        and root.lemma_.lower() in people - COLLECTIVE_SOURCE_NOUNS
-        and not any(c.dep_ == "conj" for c in root.children)
-    )
+    return people - COLLECTIVE_SOURCE_NOUNS
 
 
 def violent_lemmas(ontology: Ontology) -> frozenset[str]:

@@ -37,6 +37,7 @@ from .actor_anaphora import (
     GROUP_ANAPHOR_KINDS,
     GROUP_ANAPHORS,
     is_group_anaphor,
+    person_nouns,
     resolve_anaphor,
     violent_lemmas,
 )
@@ -45,7 +46,6 @@ from .actor_drafts import MODIFIER_DEPS, Draft, DraftBook
 from .actor_people import People
 from .actor_roles import RoleNouns
 from .component import Component
-from .cues import load_cues
 from .event_syntax import dateline_span
 
 __all__ = ["ActorComponent"]
@@ -105,9 +105,7 @@ def _person_apposition(ent: Span) -> bool:
     root = ent.root
     if ent[0].pos_ != "PROPN" or root.pos_ != "PROPN":
         return False
-    cues = load_cues()
-    people = cues.source_kinds["official"] | cues.source_kinds["witness"] | cues.individual_nouns
-    people -= {"authority", "authorities", "staff", "local"}
+    people = person_nouns()
     return any(
         c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lemma_.lower() in people
         for c in root.children

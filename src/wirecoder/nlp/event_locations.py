@@ -12,6 +12,8 @@ country.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, EventLocation, Place
@@ -63,9 +65,15 @@ def _is_metonymic(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
         return True
     if token.dep_ == "poss" and token.head.pos_ in ("NOUN", "PROPN"):
-        kinds = load_cues().source_kinds
-        return token.head.lemma_.lower() in kinds["organisation"] | kinds["official"]
+        return token.head.lemma_.lower() in _institution_words()
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """Return the nouns of bodies and officials of the cue lexicon's source kinds."""
+    kinds = load_cues().source_kinds
+    return kinds["organisation"] | kinds["official"]
 
 
 def _attachment(trigger: Span, token: Token) -> tuple[Token, bool] | None:
