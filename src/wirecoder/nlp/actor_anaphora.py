@@ -180,6 +180,15 @@ def _one_person(book: DraftBook, draft: Draft) -> bool:
     )
 
 
+def _plural_noun(book: DraftBook, draft: Draft) -> bool:
+    """Return whether the draft was first named by a plural common noun ("local officials")."""
+    if not draft.mentions:
+        return False
+    start, end = draft.mentions[0]
+    span = book.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNS"
+
+
 @functools.lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
     """Return the nouns of one person: the cue lexicon's people of its source kinds and its
@@ -269,9 +278,15 @@ def resolve_anaphor(
             token,
         )
     elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-        # not a news outlet named in passing ("a message shared on social media ... it would")
+        # not a news outlet named in passing ("a message shared on social media ... it would"),
+        # nor people named by a plural noun ("according to local officials. It claimed ...")
         target = book.last(
-            lambda d: d.kind in GROUP_KINDS - {"media"} and not _one_person(book, d), token
+            lambda d: (
+                d.kind in GROUP_KINDS - {"media"}
+                and not _one_person(book, d)
+                and not _plural_noun(book, d)
+            ),
+            token,
         )
     elif is_group_anaphor(token):
         # "a businessman ... The group has threatened": not the businessman

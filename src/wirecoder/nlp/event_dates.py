@@ -94,7 +94,9 @@ def _describes_another(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
 
     "admitted during questioning that the group had planned to attack a rally due to be held
     on Saturday": Saturday is the rally's, inside what was admitted (a complement clause
-    below the trigger), or inside a clause on a noun that does not hold the trigger.
+    below the trigger), or inside a clause on a noun that does not hold the trigger. So is
+    the deadline of what is asked or threatened ("called on the authorities to open a
+    centre before winter").
     """
     token = _token_at(doc, time.start, time.end)
     if token is None or trigger is None:
@@ -105,7 +107,7 @@ def _describes_another(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
             return content
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             return trigger not in token.subtree and token.head.i != trigger.i
-        content = content or token.dep_ == "ccomp"
+        content = content or token.dep_ in ("ccomp", "xcomp")
         token = token.head
     return False
 

@@ -69,6 +69,15 @@ def _is_metonymic(token: Token) -> bool:
     return False
 
 
+def _owns_a_doer(token: Token, event: Event) -> bool:
+    """Return whether the place owns the event's own doer ("Cauca's governor rejected ..."):
+    then it is where the act happened, not a speaker's country."""
+    if token.dep_ != "poss":
+        return False
+    owner = token.head.idx
+    return any(a.start <= owner < a.end for a in event.actor)
+
+
 @functools.lru_cache(maxsize=1)
 def _institution_words() -> frozenset[str]:
     """Return the nouns of bodies and officials of the cue lexicon's source kinds."""
@@ -109,7 +118,11 @@ def locate_event(
     """Return where ``event`` happened, with the reason, or None when nothing fits."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     located = [(p, _root(doc, p)) for p in places if p.lat is not None]
-    usable = [(p, tok) for p, tok in located if tok is None or not _is_metonymic(tok)]
+    usable = [
+        (p, tok)
+        for p, tok in located
+        if tok is None or not _is_metonymic(tok) or _owns_a_doer(tok, event)
+    ]
     # "Niger's defence ministry said ...": no scene, but the country it speaks for, at last
     owners = [
         p
