@@ -107,7 +107,11 @@ def _describes_another(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
             return content
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             return trigger not in token.subtree and token.head.i != trigger.i
-        content = content or token.dep_ in ("ccomp", "xcomp")
+        content = (
+            content
+            or token.dep_ == "ccomp"
+            or (token.dep_ == "xcomp" and token.head.i == trigger.i)  # "called on X to open"
+        )
         token = token.head
     return False
 
