@@ -14,7 +14,7 @@ from wirecoder.gazetteer.resolve import DocumentContext, Hint, rank_candidates
 from wirecoder.nlp.component import register_extensions
 from wirecoder.nlp.event_locations import EventLocationComponent, geo_precision
 from wirecoder.nlp.places import PlaceComponent
-from wirecoder.records import Article, Event, Mention, Place, TextSpan
+from wirecoder.records import Argument, Article, Event, Mention, Place, TextSpan
 
 
 def _candidate(
@@ -148,6 +148,14 @@ def test_a_country_that_owns_the_speaker_is_the_last_resort(
     text = "Nigeria's defence ministry said the army killed four attackers near Maiduguri."
     event = _locate(nlp, gazetteer, text, _event(text, "killed"))
     assert event.location is not None and "Maiduguri" in (event.location.reason or "")
+
+
+def test_a_place_that_owns_the_doer_is_the_scene(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    text = "Kenya's president rejected the demand on Monday."
+    event = _event(text, "rejected")
+    event.actor = [Argument(actor="a1", text="Kenya's president", start=0, end=17)]
+    event = _locate(nlp, gazetteer, text, event)
+    assert event.location is not None and "nearest place" in (event.location.reason or "")
 
 
 def test_event_location_falls_back_to_sentence_then_nothing(

@@ -105,6 +105,17 @@ def test_a_date_of_what_was_admitted_does_not_date_the_admission(nlp) -> None:  
     assert attack.date.start_date == date(2021, 3, 20)
 
 
+def test_the_deadline_of_a_request_does_not_date_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "Shelling hit Korso on Tuesday. The Kesh Relief group called on the authorities to "
+        "open a second shelter before Saturday.",
+    )
+    doc._.events = [_event(doc, "called")]
+    EventDateComponent(Settings())(doc)
+    assert doc._.events[0].date.start_date == date(2021, 3, 16)  # Tuesday, not Saturday
+
+
 def test_event_date_fallback_says_so(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(nlp, "Rebels attacked the town.")
     doc._.events = [_event(doc, "attacked")]

@@ -113,7 +113,7 @@ def _describes_another(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
             or (token.dep_ == "xcomp" and token.head.i == trigger.i)  # "called on X to open"
         )
         token = token.head
-    return False
+    return content and token.i == trigger.i  # the trigger is the sentence's root
 
 
 def date_event(
