@@ -109,11 +109,22 @@ def test_the_deadline_of_a_request_does_not_date_it(nlp) -> None:  # type: ignor
     doc = _doc(
         nlp,
         "Shelling hit Korso on Tuesday. The Kesh Relief group called on the authorities to "
-        "open a second shelter before Saturday.",
+        "open a second shelter before April 10.",
     )
     doc._.events = [_event(doc, "called")]
     EventDateComponent(Settings())(doc)
-    assert doc._.events[0].date.start_date == date(2021, 3, 16)  # Tuesday, not Saturday
+    assert doc._.events[0].date.start_date == date(2021, 3, 16)  # Tuesday, not April 10
+
+
+def test_a_past_time_of_what_is_refused_dates_the_refusal(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "Volunteers took 64 people out of Korso on Tuesday, most of them residents who had "
+        "refused to leave earlier in the year.",
+    )
+    doc._.events = [_event(doc, "refused")]
+    EventDateComponent(Settings())(doc)
+    assert doc._.events[0].date.start_date == date(2021, 1, 1)  # the year, not Tuesday
 
 
 def test_event_date_fallback_says_so(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -6,9 +6,10 @@ The order of preference, each recorded in ``EventDate.reason``:
    expression's governing verb, or an ancestor of the expression below that verb: "the attack
    on Tuesday", "troops withdrew last week");
 2. ``"same sentence"``: the nearest expression in the trigger's sentence, leaving out one in
-   the trigger's complement clause or in a clause on another noun ("admitted during
-   questioning that the group had planned to attack a rally due to be held on Saturday":
-   the rally's Saturday, not the questioning's);
+   the trigger's complement clause when it lies ahead of publication, or in a clause on
+   another noun ("admitted during questioning that the group had planned to attack a rally
+   due to be held on Saturday": the rally's Saturday, not the questioning's; "refused to
+   leave earlier in the year" keeps its year);
 3. ``"same paragraph"``: the nearest expression before the trigger in its paragraph, else the
    nearest after it;
 4. ``"publication-date fallback"``: the week that ends on the publication date (precision
@@ -23,7 +24,7 @@ report, and the parser often hangs it on the first sentence's verb.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -89,7 +90,9 @@ def _fallback(doc: Doc) -> EventDate:
     return EventDate(start, published, Precision.WEEK, reason="publication-date fallback")
 
 
-def _describes_another(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
+def _describes_another(
+    doc: Doc, time: TimeSpan, trigger: Token | None, published: date | None = None
+) -> bool:
     """Return whether the expression dates a clause that describes another noun.
 
     "admitted during questioning that the group had planned to attack a rally due to be held
@@ -101,10 +104,13 @@ def _describes_another(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
     token = _token_at(doc, time.start, time.end)
     if token is None or trigger is None:
         return False
+    # a past time in what is said or refused dates the saying too ("refused to leave earlier
+    # in the year"); a time ahead is a plan or a deadline
+    ahead = published is None or (time.start_date is not None and time.start_date > published)
     content = False  # crossed a complement clause: what is said or admitted, not the saying
     while token.head.i != token.i:
         if token.i == trigger.i:
-            return content
+            return content and ahead
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             return trigger not in token.subtree and token.head.i != trigger.i
         content = (
@@ -113,7 +119,7 @@ def _describes_another(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
             or (token.dep_ == "xcomp" and token.head.i == trigger.i)  # "called on X to open"
         )
         token = token.head
-    return content and token.i == trigger.i  # the trigger is the sentence's root
+    return content and ahead and token.i == trigger.i  # the trigger is the sentence's root
 
 
 def date_event(
@@ -125,6 +131,7 @@ def date_event(
     """
     dated = [t for t in times if t.start_date is not None and t.end_date is not None]
     trigger = _token_at(doc, event.trigger.start, event.trigger.end)
+    published = doc._.article.published if doc._.article is not None else None
     if trigger is not None and (time := _in_clause(doc, trigger, dated)):
         return _from_time(time, "same clause")
     offset = event.trigger.start
@@ -132,7 +139,7 @@ def date_event(
         t
         for t in dated
         if event.sentence.start <= t.start < event.sentence.end
-        and not _describes_another(doc, t, trigger)
+        and not _describes_another(doc, t, trigger, published)
     ]
     if time := _nearest(sentence, offset, before_first=False):
         return _from_time(time, "same sentence")
