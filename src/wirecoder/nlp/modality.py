@@ -412,15 +412,7 @@ def _parenthetical_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterat
         if child.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in child.children):
             yield from _report_finding(child, node, depth, cues)
         elif child.dep_ == "conj" and (speaker := _stranded_speaker(node, child)) is not None:
-            yield _finding(
-                "report",
-                depth,
-                [child],
-                detail=cues.reporting[child.lemma_.lower()],
-                verb=child,
-                source=speaker,
-                complement=node,
-            )
+            yield _verb_report(child, depth, cues, source=speaker, complement=node)
 
 
 def _stranded_speaker(node: Token, verb: Token) -> Span | None:
@@ -674,14 +666,27 @@ def _colon_report(trigger: Token, depth: int, cues: CueLexicon) -> Iterator[_Fin
     prev = last.sent
     verb = prev.root
     if last.text == ":" and verb.lemma_.lower() in cues.reporting:
-        yield _finding(
-            "report",
-            depth,
-            [verb],
-            detail=cues.reporting[verb.lemma_.lower()],
-            verb=verb,
-            source=subject_span(verb, cues),
-        )
+        yield _verb_report(verb, depth, cues, source=subject_span(verb, cues))
+
+
+def _verb_report(
+    verb: Token,
+    depth: int,
+    cues: CueLexicon,
+    *,
+    source: Span | None,
+    complement: Token | None = None,
+) -> _Finding:
+    """Return the report finding of a reporting verb whose source was found elsewhere."""
+    return _finding(
+        "report",
+        depth,
+        [verb],
+        detail=cues.reporting[verb.lemma_.lower()],
+        verb=verb,
+        source=source,
+        complement=complement,
+    )
 
 
 def _is_past_plan(finding: _Finding, reports: list[_Finding]) -> bool:
