@@ -303,6 +303,19 @@ def test_names_the_tagger_calls_organisations_or_misses(with_events: Extractor) 
     assert _doer(rec, "provide")[1] == helpers.id
 
 
+def test_the_syndicate_is_the_last_body_of_that_name(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "The Tarn Liberation Front attacked a convoy near Korso. The Korso Drivers' Syndicate "
+        "called a strike. The energy ministry agreed to meet the syndicate's leaders on "
+        "Thursday. The syndicate said it would continue the strike."
+    )
+    syndicate = next(a for a in rec.actors if a.name == "Korso Drivers' Syndicate")
+    texts = {rec.text[m.start : m.end] for m in syndicate.mentions}
+    assert {"The syndicate", "the syndicate"} <= texts  # not the armed group named first
+    leaders = next(a for a in rec.actors if a.name == "the syndicate's leaders")
+    assert leaders.kind == "organisation"
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

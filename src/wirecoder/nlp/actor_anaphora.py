@@ -42,6 +42,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_ANAPHORS = frozenset(
     {"group", "organisation", "organization", "movement", "faction", "militia"}
+    | {"syndicate", "union", "association", "alliance", "coalition"}
 )
 # an adjective after "it is" that makes "it" an agent, not an expletive: "it is willing to"
 STANCE_ADJECTIVES = frozenset(
@@ -289,8 +290,12 @@ def resolve_anaphor(
             token,
         )
     elif is_group_anaphor(token):
-        # "a businessman ... The group has threatened": not the businessman
-        target = last_group(book, token)
+        # "the syndicate", "the movement": the last body of that name, else the last group
+        # ("a businessman ... The group has threatened": not the businessman)
+        word = token.lemma_.lower()
+        target = book.last(
+            lambda d: d.kind in GROUP_ANAPHOR_KINDS and d.name.split()[-1].lower() == word, token
+        ) or last_group(book, token)
     else:
         return
     if target is not None:
