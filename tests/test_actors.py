@@ -316,6 +316,15 @@ def test_the_syndicate_is_the_last_body_of_that_name(with_events: Extractor) -> 
     assert leaders.kind == "organisation"
 
 
+def test_they_who_speak_of_what_they_seized_are_the_seizers(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Police in Valde arrested four men in Korso district and seized a vest and explosives "
+        "that they said were meant for an attack on a rally."
+    )
+    police = next(a for a in rec.actors if a.kind == "police")
+    assert "they" in {rec.text[m.start : m.end] for m in police.mentions}
+
+
 def test_it_in_what_a_group_says_is_the_group(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Members of the Frente Cordillera Libre abducted two engineers near Suárez. In a "

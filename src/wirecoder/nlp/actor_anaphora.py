@@ -158,6 +158,37 @@ def last_group(book: DraftBook, token: Token) -> Draft | None:
     return book.last(lambda d: d.kind in GROUP_ANAPHOR_KINDS and not _one_person(book, d), token)
 
 
+def _holder_speaks(book: DraftBook, token: Token) -> Draft | None:
+    """Return who holds a thing that "they said" something of, in a relative clause on it.
+
+    "Police arrested four men and seized explosives that they said were meant for an
+    attack": "they" speak of what they seized, so they are the seizers, not the last plural
+    actor named (the four men).
+    """
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.dep_ != "relcl":
+        return None
+    if verb.lemma_.lower() not in load_cues().reporting:
+        return None
+    thing = verb.head
+    while thing.dep_ == "conj" and thing.head.i != thing.i:
+        thing = thing.head  # "a vest and explosives that they said ..."
+    if thing.dep_ != "dobj":
+        return None
+    holder = _nearest_subject(thing.head)
+    if holder is None and thing.head.dep_ == "conj":  # "arrested four men and seized ..."
+        holder = _nearest_subject(thing.head.head)
+    draft = book.covering(holder) if holder is not None else None
+    return draft if draft is not None and (draft.plural or draft.kind in GROUP_KINDS) else None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """Return the verb's subject nearest before it (a dateline the parser made a second one
+    is farther: "QUETTA, Pakistan, ... - Police arrested")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return max(subjects, key=lambda c: c.i) if subjects else None
+
+
 def _speaker_armed(book: DraftBook, token: Token) -> Draft | None:
     """Return the speaker's actor when the speaker is itself armed ("the army said they killed")."""
     speaker = _speaker(token)
@@ -252,6 +283,9 @@ def resolve_anaphor(
     elif word in PLURAL_PRONOUNS and (armed := _armed_doer(book, token, violent)) is not None:
         # "residents said they burned houses": the gunmen named before
         target = _speaker_armed(book, token) or armed
+    elif word in PLURAL_PRONOUNS and (holder := _holder_speaks(book, token)) is not None:
+        # "police seized explosives that they said were meant for an attack": the police
+        target = holder
     elif word in PLURAL_PRONOUNS and (speaker := _speaker(token)) is not None:
         # "two aid groups said they had suspended operations": the speakers, or no one
         target = book.covering(speaker)
