@@ -1,25 +1,33 @@
 """Anaphora: pronouns and "the group" as mentions of the most recent compatible actor.
 
-Recency rule: he/she -> last person (named, or one person named by a role: "a local official"); it/its and "the group" -> last organisation, group or
-state; they/them/their -> last plural actor (or group, but not one person named by a role: "a local
-official ... “They fired into the crowd,” he said" is not the official); except that
-"they" as the subject of armed violence ("residents said they burned houses") is the last
-armed actor named before, when there is one and the speaker is not armed itself; and that "they" or "it" as the subject of
-what a speaker of that number says ("the aid groups said they ...", "the group said it ...")
-is that speaker. An expletive "it is ..." refers to nothing.
+Recency rule: he/she -> last person (named, or one person named by a role: "a local
+official"); it/its and "the group" -> last organisation, group or state; they/them/their ->
+last plural actor or group (not one person named by a role: "a local official ... “They
+fired into the crowd,” he said" is not the official). Except that "they" as the subject of
+armed violence ("residents said they burned houses") is the last armed actor named before,
+when there is one and the speaker is not armed itself; and that "they" or "it" as the
+subject of what a speaker of that number says ("the aid groups said they ...", "the group
+said it ...") is that speaker. An expletive "it is ..." refers to nothing. The rules one by
+one are in docs/actors.md.
 """
 
 from __future__ import annotations
 
 import functools
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..ontology.loader import Ontology
 from .actor_drafts import Draft, DraftBook, noun_phrase
 from .cues import load_cues
 
-__all__ = ["is_group_anaphor", "person_nouns", "resolve_anaphor", "violent_lemmas"]
+__all__ = [
+    "described_name",
+    "is_group_anaphor",
+    "person_nouns",
+    "resolve_anaphor",
+    "violent_lemmas",
+]
 
 GROUP_KINDS = frozenset(
     {
@@ -68,16 +76,27 @@ ARGUMENT_DEPS = frozenset(
 )
 
 
-def is_group_anaphor(token: Token) -> bool:
+def _the_group_word(token: Token) -> bool:
     """Return whether ``token`` is "the group" (or "the movement", "the militia", ...)."""
-    return (
-        token.lemma_.lower() in GROUP_ANAPHORS
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        # "the volunteer group Open Hands Relief": a description of the name that follows
-        and not any(
-            c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i for c in token.children
-        )
+    return token.lemma_.lower() in GROUP_ANAPHORS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
     )
+
+
+def described_name(token: Token) -> Span | None:
+    """Return the name "the group" describes ("the volunteer group Open Hands Relief"), if any."""
+    if not _the_group_word(token):
+        return None
+    name = next(
+        (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i),
+        None,
+    )
+    return token.doc[name.left_edge.i : name.i + 1] if name is not None else None
+
+
+def is_group_anaphor(token: Token) -> bool:
+    """Return whether ``token`` is "the group" referring back, not describing a name after it."""
+    return _the_group_word(token) and described_name(token) is None
 
 
 def _speaker(token: Token) -> Token | None:
@@ -189,24 +208,26 @@ def _nearest_subject(verb: Token) -> Token | None:
     return max(subjects, key=lambda c: c.i) if subjects else None
 
 
-def _speaker_armed(book: DraftBook, token: Token) -> Draft | None:
+def _armed(draft: Draft | None) -> Draft | None:
     """Return the speaker's actor when the speaker is itself armed ("the army said they killed")."""
-    speaker = _speaker(token)
-    said = book.covering(speaker) if speaker is not None else None
-    return said if said is not None and said.kind in ARMED_KINDS else None
+    return draft if draft is not None and draft.kind in ARMED_KINDS else None
+
+
+def _first_head(book: DraftBook, draft: Draft) -> Token | None:
+    """Return the head word of the draft's first mention, if it has one."""
+    if not draft.mentions:
+        return None
+    start, end = draft.mentions[0]
+    span = book.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _one_person(book: DraftBook, draft: Draft) -> bool:
     """Return whether the draft is one person named by a role ("a local official", "a witness")."""
-    if draft.plural or not draft.mentions:
-        return False
-    start, end = draft.mentions[0]
-    span = book.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
+    root = None if draft.plural else _first_head(book, draft)
     return (
-        root.tag_ == "NN"
+        root is not None
+        and root.tag_ == "NN"
         and root.lemma_.lower() in person_nouns()
         and not any(c.dep_ == "conj" for c in root.children)
     )
@@ -214,11 +235,8 @@ def _one_person(book: DraftBook, draft: Draft) -> bool:
 
 def _plural_noun(book: DraftBook, draft: Draft) -> bool:
     """Return whether the draft was first named by a plural common noun ("local officials")."""
-    if not draft.mentions:
-        return False
-    start, end = draft.mentions[0]
-    span = book.doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.tag_ == "NNS"
+    root = _first_head(book, draft)
+    return root is not None and root.tag_ == "NNS"
 
 
 @functools.lru_cache(maxsize=1)
@@ -272,6 +290,10 @@ def resolve_anaphor(
         and not any(c.lower_ in STANCE_ADJECTIVES for c in token.head.children)
     ):
         return  # expletive "it is ...", but "it is willing to" is the group
+    speaker = _speaker(token)
+    said = book.covering(speaker) if speaker is not None else None
+    # "the group's spokesman said it ...": the spokesman is not "it"
+    owned = speaker is not None and any(c.dep_ == "poss" for c in speaker.children)
     if word in PERSON_PRONOUNS:
         # a named person, or one person named by a role ("the state governor ... his office")
         target = book.last(lambda d: d.kind == "person" or _one_person(book, d), token)
@@ -282,29 +304,18 @@ def resolve_anaphor(
         target = body
     elif word in PLURAL_PRONOUNS and (armed := _armed_doer(book, token, violent)) is not None:
         # "residents said they burned houses": the gunmen named before
-        target = _speaker_armed(book, token) or armed
+        target = _armed(said) or armed
     elif word in PLURAL_PRONOUNS and (holder := _holder_speaks(book, token)) is not None:
         # "police seized explosives that they said were meant for an attack": the police
         target = holder
-    elif word in PLURAL_PRONOUNS and (speaker := _speaker(token)) is not None:
+    elif word in PLURAL_PRONOUNS and speaker is not None:
         # "two aid groups said they had suspended operations": the speakers, or no one
-        target = book.covering(speaker)
-    elif (
-        word in THING_PRONOUNS
-        and (speaker := _speaker(token)) is not None
-        and (said := book.covering(speaker)) is not None
-        and said.kind in GROUP_KINDS
-        and not any(c.dep_ == "poss" for c in speaker.children)
-    ):
-        # "the group said it was holding the engineers"; "the group's spokesman" is not "it"
         target = said
-    elif (
-        word in THING_PRONOUNS
-        and (speaker := _speaker(token)) is not None
-        and book.covering(speaker) is None
-        and not any(c.dep_ == "poss" for c in speaker.children)
-    ):
+    elif word in THING_PRONOUNS and speaker is not None and not owned and said is None:
         return  # "the group said it ...", the group no actor: it, not the last outlet named
+    elif word in THING_PRONOUNS and not owned and said is not None and said.kind in GROUP_KINDS:
+        # "the group said it was holding the engineers"
+        target = said
     elif word in PLURAL_PRONOUNS:
         target = book.last(
             # a state is "it", and its places are no "they" ("four men in Zhob district ...

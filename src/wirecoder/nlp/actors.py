@@ -35,7 +35,7 @@ from ..ontology.loader import load_ontology
 from ..records import Actor
 from .actor_anaphora import (
     GROUP_ANAPHOR_KINDS,
-    GROUP_ANAPHORS,
+    described_name,
     is_group_anaphor,
     person_nouns,
     resolve_anaphor,
@@ -83,21 +83,6 @@ _ARMED_WORDS = frozenset(
     {"armed", "militant", "rebel", "jihadist", "separatist", "insurgent", "militia", "gang"}
     | {"extremist", "criminal", "paramilitary", "guerrilla", "front", "insurgency"}
 )
-
-
-def _described_name(token: Token) -> Span | None:
-    """Return the name after "the volunteer group", "the rights organisation", if any."""
-    if token.lemma_.lower() not in GROUP_ANAPHORS or not any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children
-    ):
-        return None
-    name = next(
-        (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i),
-        None,
-    )
-    if name is None:
-        return None
-    return token.doc[name.left_edge.i : name.i + 1]
 
 
 def _person_apposition(ent: Span) -> bool:
@@ -148,7 +133,7 @@ class _DocumentActors:
                 continue
             if token.pos_ == "PRON" or is_group_anaphor(token):
                 resolve_anaphor(self.book, token, violent=self.violent)
-            elif (name := _described_name(token)) is not None:
+            elif (name := described_name(token)) is not None:
                 # "the volunteer group Open Hands Relief": one mention of the named group
                 draft = self.book.token_actor.get(name.root.i) or self.roles.organisation(name)
                 self.book.add_mention(draft, token.left_edge.i, name.end)
