@@ -20,7 +20,7 @@ from ..ontology.loader import load_ontology
 from ..records import HAPPENED_STATUSES, Actor, Argument, Attribution, Event, EventStatus
 from .component import Component
 from .cues import CueLexicon, load_cues
-from .event_conventions import UNKNOWN_SOURCE
+from .event_conventions import UNKNOWN_SOURCE, without_unused_fillers
 from .modality import AttributionDraft, StatusDecision, analyse_trigger
 
 __all__ = ["AttributionComponent", "link_contradictions", "trigger_head"]
@@ -77,8 +77,7 @@ class AttributionComponent(Component):
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
             _claimant_as_doer(event, actors)
-        used = {a.actor for e in events for a in e.actor}
-        doc._.actors = [a for a in actors if a.source != UNKNOWN_SOURCE or a.id in used]
+        doc._.actors = without_unused_fillers(actors, events)  # a claimant replaced the filler
         link_contradictions(events, doc=doc, cues=self.cues)
         return doc
 

@@ -45,7 +45,7 @@ INSTRUMENT_VERBS = frozenset({"explode", "detonate", "blow", "go"})
 PROJECTILE_VERBS = frozenset({"fire", "launch", "shoot", "lob", "drop", "hurl", "throw"})
 MUNITIONS = INSTRUMENT_LEMMAS | {
     "shot", "round", "gas", "canister", "salvo", "volley", "projectile", "stone", "rock",
-    "gunfire", "weapon", "munition", "ammunition", "flare", "shell", "barrel",
+    "gunfire", "weapon", "munition", "ammunition", "flare", "barrel",
 }  # fmt: skip
 # verbs whose subject is the victim: "five fighters died"
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown"})

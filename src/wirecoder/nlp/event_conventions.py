@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Actor, Argument, Mention, Place
+from ..records import Actor, Argument, Event, Mention, Place
 from .actor_drafts import after_dash
 from .event_coder import Candidate
 from .event_syntax import clause_verb, is_argument
@@ -24,6 +24,7 @@ __all__ = [
     "prefer_linked",
     "state_recipient",
     "unknown_perpetrator",
+    "without_unused_fillers",
 ]
 
 SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
@@ -85,6 +86,12 @@ def state_recipient(
     if (named := linker.later_place(cand.token, sent, actors)) is not None:
         return [linker.scene_state(named, source=NAMED_STATE_SOURCE)]
     return []
+
+
+def without_unused_fillers(actors: list[Actor], events: list[Event]) -> list[Actor]:
+    """Return the actors less the unidentified perpetrators no event has as its doer."""
+    used = {a.actor for e in events for a in e.actor}
+    return [a for a in actors if a.source != UNKNOWN_SOURCE or a.id in used]
 
 
 def prefer_linked(args: list[Argument]) -> list[Argument]:

@@ -118,19 +118,17 @@ def locate_event(
     """Return where ``event`` happened, with the reason, or None when nothing fits."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     located = [(p, _root(doc, p)) for p in places if p.lat is not None]
+    metonymic = {p.id for p, tok in located if tok is not None and _is_metonymic(tok)}
     usable = [
         (p, tok)
         for p, tok in located
-        if tok is None or not _is_metonymic(tok) or _owns_a_doer(tok, event)
+        if p.id not in metonymic or (tok is not None and _owns_a_doer(tok, event))
     ]
     # "Niger's defence ministry said ...": no scene, but the country it speaks for, at last
     owners = [
         p
-        for p, tok in located
-        if tok is not None
-        and _is_metonymic(tok)
-        and p.resolution == "country"
-        and _in_sentence(p, event)
+        for p, _ in located
+        if p.id in metonymic and p.resolution == "country" and _in_sentence(p, event)
     ]
     if trigger is not None and len(trigger):
         for place, token in usable:

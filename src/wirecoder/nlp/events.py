@@ -17,11 +17,11 @@ Candidates are then folded along the parse:
   under "will/would" THREATEN (``intent_types`` in ``plover.json``).
 
 Sentences of editorial credit lines ("(Reporting by ...)", "distributed by ... syndication
-service"; :mod:`.credits`) yield no event. Clauses with no lexicon match yield no event: there is no default code. Arguments come from
-:mod:`.event_arguments` (with the clause helpers of :mod:`.event_syntax`), counts from
-:mod:`.event_counts`, the PLOVER conventions (scene state as target, unidentified
-perpetrators) from :mod:`.event_conventions` and the filters of background mentions from
-:mod:`.event_precision`.
+service"; :mod:`.credits`) yield no event. Clauses with no lexicon match yield no event:
+there is no default code. Arguments come from :mod:`.event_arguments` (with the clause
+helpers of :mod:`.event_syntax`), counts from :mod:`.event_counts`, the PLOVER conventions
+(scene state as target, unidentified perpetrators) from :mod:`.event_conventions` and the
+filters of background mentions from :mod:`.event_precision`.
 """
 
 from __future__ import annotations
@@ -40,12 +40,12 @@ from .event_arguments import SPEECH_LEMMAS, arguments
 from .event_coder import Candidate, EventCoder, LexiconCoder
 from .event_conventions import (
     UNKNOWN_PERPETRATOR_TYPES,
-    UNKNOWN_SOURCE,
     ActorLinker,
     merge_touching,
     prefer_linked,
     state_recipient,
     unknown_perpetrator,
+    without_unused_fillers,
 )
 from .event_counts import attach_counts, sentence_counts
 from .event_precision import (
@@ -333,8 +333,7 @@ class EventComponent(Component):
         events = coded
         for n, event in enumerate(events, start=1):
             event.id = f"v{n}"
-        used = {a.actor for e in events for a in e.actor}
-        doc._.actors = [a for a in doc._.actors if a.source != UNKNOWN_SOURCE or a.id in used]
+        doc._.actors = without_unused_fillers(doc._.actors, events)
         doc._.events = events
         return doc
 

@@ -22,6 +22,8 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PAST_AUX = {"was", "were", "had", "did", "has", "have"}
 #: Verbs whose present tense looks ahead ("talks are scheduled for Monday").
 _PLANNING = {"expect", "schedule", "plan", "set", "slate", "due", "intend", "hope", "aim"}
+#: Verbs whose "for" names a day ahead, whatever their tense ("had been promised for Friday").
+_PLANNED_FOR = _PLANNING | {"promise"}
 #: Modals that look ahead ("they would meet on Saturday", "might come Tuesday") unless negated:
 #: "would not comment Friday" looks back. "could" and "can" are left out: "residents could
 #: hear gunfire on Tuesday" is past ability.
@@ -100,7 +102,7 @@ def _planned_for(token: Token, verb: Token) -> bool:
         token.dep_ == "pobj"
         and token.head.lower_ == "for"
         and token.head.head.i == verb.i
-        and verb.lemma_.lower() in _PLANNING | {"promise"}
+        and verb.lemma_.lower() in _PLANNED_FOR
     )
 
 
