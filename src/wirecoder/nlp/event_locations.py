@@ -4,8 +4,8 @@ In order of preference: a place attached to the trigger by a locative prepositio
 parse ("clashes in Tal Afar", "an attack on a market near Mosul"); else the nearest resolved
 place in the event's sentence; else the dateline place. A place used metonymically, as the
 subject of a verb ("Moscow said", "Washington denied") or as the owner of an institution or
-an official ("Niger's defence ministry said"), is a government, not a location; such a
-country is used last, at precision 3, when nothing else places the event.
+an official ("Niger's defence ministry said"), is a government, not a location; a country so
+used in the event's sentence is used last, at precision 3, when nothing else places it.
 ACLED precision: 1 the town itself, 2 near a town or a district, 3 an admin1 area, region or
 country.
 """
