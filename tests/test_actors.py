@@ -316,6 +316,15 @@ def test_the_syndicate_is_the_last_body_of_that_name(with_events: Extractor) -> 
     assert leaders.kind == "organisation"
 
 
+def test_the_coalition_with_none_named_before_is_no_anaphor(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "A drone strike killed eight people at a wedding in Saada, local medics said. The "
+        "coalition denied carrying out any strikes in the area."
+    )
+    medics = next(a for a in rec.actors if a.name == "local medics")
+    assert "The coalition" not in {rec.text[m.start : m.end] for m in medics.mentions}
+
+
 def test_they_who_speak_of_what_they_seized_are_the_seizers(with_events: Extractor) -> None:
     rec = with_events.extract(
         "Police in Valde arrested four men in Korso district and seized a vest and explosives "

@@ -22,6 +22,7 @@ from .actor_drafts import Draft, DraftBook, noun_phrase
 from .cues import load_cues
 
 __all__ = [
+    "NAMED_ANAPHORS",
     "described_name",
     "is_group_anaphor",
     "person_nouns",
@@ -48,9 +49,12 @@ GROUP_ANAPHOR_KINDS = frozenset({"organisation", "armed_group", "party", "igo", 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
-GROUP_ANAPHORS = frozenset(
-    {"group", "organisation", "organization", "movement", "faction", "militia"}
-    | {"syndicate", "union", "association", "alliance", "coalition"}
+#: "the syndicate" refers back only to a body of that name; with none named before it is a
+#: body of its own ("the coalition denied carrying out any strikes", after "local medics said")
+NAMED_ANAPHORS = frozenset({"syndicate", "union", "association", "alliance", "coalition"})
+GROUP_ANAPHORS = (
+    frozenset({"group", "organisation", "organization", "movement", "faction", "militia"})
+    | NAMED_ANAPHORS
 )
 # an adjective after "it is" that makes "it" an agent, not an expletive: "it is willing to"
 STANCE_ADJECTIVES = frozenset(
@@ -335,12 +339,14 @@ def resolve_anaphor(
             token,
         )
     elif is_group_anaphor(token):
-        # "the syndicate", "the movement": the last body of that name, else the last group
-        # ("a businessman ... The group has threatened": not the businessman)
+        # "the syndicate", "the movement": the last body of that name, else (not for the
+        # syndicate) the last group ("a businessman ... The group has threatened": not him)
         word = token.lemma_.lower()
         target = book.last(
             lambda d: d.kind in GROUP_ANAPHOR_KINDS and d.name.split()[-1].lower() == word, token
-        ) or last_group(book, token)
+        )
+        if target is None and word not in NAMED_ANAPHORS:
+            target = last_group(book, token)
     else:
         return
     if target is not None:

@@ -35,6 +35,7 @@ from ..ontology.loader import load_ontology
 from ..records import Actor
 from .actor_anaphora import (
     GROUP_ANAPHOR_KINDS,
+    NAMED_ANAPHORS,
     described_name,
     is_group_anaphor,
     person_nouns,
@@ -133,6 +134,8 @@ class _DocumentActors:
                 continue
             if token.pos_ == "PRON" or is_group_anaphor(token):
                 resolve_anaphor(self.book, token, violent=self.violent)
+                if token.i not in self.book.token_actor and token.lemma_ in NAMED_ANAPHORS:
+                    self.roles.from_role_noun(token)  # no coalition named before: its own
             elif (name := described_name(token)) is not None:
                 # "the volunteer group Open Hands Relief": one mention of the named group
                 draft = self.book.token_actor.get(name.root.i) or self.roles.organisation(name)
