@@ -118,6 +118,22 @@ def test_negation_under_a_report_is_a_denial(nlp) -> None:  # type: ignore[no-un
     assert decision.attributions[0].kind == "witness"
 
 
+def test_a_body_denies_what_its_officers_did(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "police" is tagged a plural here, which "its" does not refer to; "officers" are police
+    text = (
+        "Soldiers shot dead a trader in Bunia on Sunday, relatives said. The provincial police "
+        "denied that any shots had been fired by its officers during the weekend."
+    )
+    decision = decide(nlp, text, "fired")
+    assert decision.status == EventStatus.DENIED
+    assert decision.attributions[0].kind == "perpetrator"
+
+
+def test_families_are_witnesses(nlp) -> None:  # type: ignore[no-untyped-def]
+    decision = decide(nlp, "Soldiers shot dead two fishermen, their families said.", "shot")
+    assert decision.attributions[0].kind == "witness"
+
+
 def test_relative_clause_negation_does_not_leak(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A resident, who asked not to be named, said armed men looted the market."
     assert decide(nlp, text, "looted").status == EventStatus.REPORTED

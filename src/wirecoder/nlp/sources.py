@@ -219,7 +219,11 @@ def is_self_reference(agent: Token, source: Span, kind: str, cues: CueLexicon) -
     if any(w in cues.collective_singular for w in words):  # "it", "its": a body, not people
         # "The Highland Forces said it ...": a plural name is one body; a name NER took for a
         # person ("The Liptako Vanguard ... saying it had") is not spoken of as "it" either
-        return source.root.tag_ != "NNS" and (speaks_for_body or kind == "named_person")
+        if source.root.tag_ != "NNS" and (speaks_for_body or kind == "named_person"):
+            return True
+        if agent.pos_ == "PRON":
+            return False
+        # "its officers" of a body the tagger took for a plural ("police"): by the words below
     if any(w in cues.collective_plural for w in words):
         return plural or speaks_for_body
     if any(w in cues.personal_pronouns for w in words):
