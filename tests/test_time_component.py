@@ -88,6 +88,19 @@ def test_event_date_same_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
     assert doc._.events[0].date.start_date == date(2021, 3, 16)
 
 
+def test_a_background_time_after_the_event_does_not_date_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police dispersed a sit-in in Kassala and no one was injured. Similar protests in the "
+        "city in 2019 left eleven people injured."
+    )
+    doc = _doc(nlp, text)
+    doc._.events = [_event(doc, "dispersed")]
+    EventDateComponent(Settings())(doc)
+    # 2019 is background: it does not date an undated sit-in of this week
+    assert doc._.events[0].date.reason == "publication-date fallback"
+    assert doc._.events[0].date.end_date == PUBLISHED
+
+
 def test_a_date_of_what_was_admitted_does_not_date_the_admission(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(
         nlp,

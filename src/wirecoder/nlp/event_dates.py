@@ -11,7 +11,9 @@ The order of preference, each recorded in ``EventDate.reason``:
    due to be held on Saturday": the rally's Saturday, not the questioning's; "refused to
    leave earlier in the year" keeps its year);
 3. ``"same paragraph"``: the nearest expression before the trigger in its paragraph, else the
-   nearest after it;
+   nearest after it, unless that one is background, more than a month before the fallback
+   week ("Police dispersed a sit-in and no one was injured. Similar protests in 2022 left
+   eleven people injured": 2022 does not date the sit-in);
 4. ``"publication-date fallback"``: the week that ends on the publication date (precision
    ``week``): news reports events of the last few days;
 5. ``"no date"``: no expression and no publication date; the dates are None.
@@ -32,10 +34,25 @@ from ..records import Event, EventDate, Precision, TimeSpan
 from .component import Component
 from .event_syntax import dateline_span
 
-__all__ = ["FALLBACK_DAYS", "EventDateComponent", "date_event"]
+__all__ = [
+    "BACKGROUND_DAYS",
+    "FALLBACK_DAYS",
+    "FALLBACK_REASON",
+    "OWN_SENTENCE_REASONS",
+    "EventDateComponent",
+    "date_event",
+]
 
 #: The publication-date fallback covers this many days, the publication day included.
 FALLBACK_DAYS = 7
+FALLBACK_REASON = "publication-date fallback"
+#: The reasons of a date taken from a time expression of the event's own sentence.
+OWN_SENTENCE_REASONS = frozenset({"same clause", "same sentence"})
+#: News reports what happened in its last few days; a time this many days or more before
+#: that is background ("Similar protests in the city in 2022 left eleven people injured"):
+#: it does not date an undated event of an earlier sentence, and an undated event is
+#: another happening than one so dated.
+BACKGROUND_DAYS = 31
 
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
 
@@ -87,7 +104,7 @@ def _fallback(doc: Doc) -> EventDate:
     if published is None:
         return EventDate(None, None, Precision.UNKNOWN, reason="no date")
     start = published - timedelta(days=FALLBACK_DAYS - 1)
-    return EventDate(start, published, Precision.WEEK, reason="publication-date fallback")
+    return EventDate(start, published, Precision.WEEK, reason=FALLBACK_REASON)
 
 
 def _describes_another(
@@ -122,6 +139,13 @@ def _describes_another(
     return content and ahead and token.i == trigger.i  # the trigger is the sentence's root
 
 
+def _background(time: TimeSpan, published: date | None) -> bool:
+    """Return whether a time ends :data:`BACKGROUND_DAYS` or more before the fallback week."""
+    if published is None or time.end_date is None:
+        return False
+    return (published - time.end_date).days > FALLBACK_DAYS - 1 + BACKGROUND_DAYS
+
+
 def date_event(
     doc: Doc, event: Event, times: list[TimeSpan], *, text: str | None = None
 ) -> EventDate:
@@ -144,7 +168,11 @@ def date_event(
     if time := _nearest(sentence, offset, before_first=False):
         return _from_time(time, "same sentence")
     low, high = _paragraph_bounds(doc.text if text is None else text, offset)
-    paragraph = [t for t in dated if low <= t.start < high]
+    paragraph = [
+        t
+        for t in dated
+        if low <= t.start < high and (t.end <= offset or not _background(t, published))
+    ]
     if time := _nearest(paragraph, offset, before_first=True):
         return _from_time(time, "same paragraph")
     return _fallback(doc)
