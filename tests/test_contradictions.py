@@ -94,6 +94,54 @@ def test_a_denial_about_another_place_is_no_contradiction(extractor: Extractor) 
     assert _links(record) == set()
 
 
+def test_a_denial_of_another_doer_is_no_contradiction(extractor: Extractor) -> None:
+    record = extractor.extract(
+        "Soldiers shot dead a trader at the market in Bunia, relatives said. The provincial "
+        "police denied that any shots had been fired by its officers."
+    )
+    assert _links(record) == set()
+
+
+def test_unidentified_gunmen_may_be_the_deniers_own(extractor: Extractor) -> None:
+    record = extractor.extract(
+        "Gunmen killed six villagers near Bandiagara, local officials said. The Falaise Guard, "
+        "a local militia, denied that its members had killed anyone."
+    )
+    assert _links(record) == {("killed", "killed")}
+
+
+@pytest.fixture(scope="module")
+def dated() -> Extractor:
+    """The default pipeline: the events' dates come before the links."""
+    return Extractor()
+
+
+def test_acts_of_dates_apart_are_two_happenings(dated: Extractor) -> None:
+    record = dated.extract(
+        "Witnesses said fighters of the Kivu Patriotic Union burned a health centre in Masisi "
+        "in March 2021. A spokesman for the union denied that its fighters had burned any "
+        "buildings in Masisi on Saturday.",
+        published="2024-06-10",
+    )
+    assert _links(record) == set()
+
+
+def test_an_undated_denial_is_of_the_last_few_days_not_of_the_background(
+    dated: Extractor,
+) -> None:
+    background = (
+        "Police dispersed a sit-in outside the governor's office in Kassala and no one was "
+        "injured, a police spokesman said. Similar protests in the city in 2022 left eleven "
+        "people injured."
+    )
+    assert _links(dated.extract(background, published="2024-02-01")) == set()
+    recent = (
+        "Gunmen killed six villagers near Bandiagara on Tuesday, local officials said. The "
+        "Falaise Guard, a local militia, denied that its members had killed anyone."
+    )
+    assert _links(dated.extract(recent, published="2024-09-06")) == {("killed", "killed")}
+
+
 def _item(
     text: str, trigger: tuple[int, int], contradicts: tuple[tuple[int, int], ...]
 ) -> AttributionItem:

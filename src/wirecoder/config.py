@@ -20,8 +20,8 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "places",
     "actors",
     "events",
-    "attribution",
     "event_dates",
+    "attribution",
     "event_locations",
 )
 

@@ -22,6 +22,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,6 +84,7 @@ class AttributionItem:
     sources: tuple[GoldSource, ...] = ()
     # the triggers (start, end) of the events of the same text that this one contradicts
     contradicts: tuple[tuple[int, int], ...] = ()
+    published: date | None = None  # the text's publication date, where dates matter
 
 
 def _item(data: dict[str, Any]) -> AttributionItem:
@@ -97,6 +99,7 @@ def _item(data: dict[str, Any]) -> AttributionItem:
         status=EventStatus(data["status"]),
         sources=sources,
         contradicts=tuple((c["start"], c["end"]) for c in data.get("contradicts", [])),
+        published=date.fromisoformat(data["published"]) if data.get("published") else None,
     )
 
 
@@ -263,8 +266,9 @@ class AttributionSet(Dataset):
         ]
         if extractor is not None:  # links need the whole pipeline's events
             texts = list(gold_links)
+            published = {i.text: i.published for i in items}
             records = extractor.extract_articles(
-                Article(text=t, origin=f"attribution:{n}", language="en")
+                Article(text=t, origin=f"attribution:{n}", language="en", published=published[t])
                 for n, t in enumerate(texts)
             )
             ours = {t: predicted_contradictions(r) for t, r in zip(texts, records, strict=True)}

@@ -21,6 +21,7 @@ from ..records import HAPPENED_STATUSES, Actor, Argument, Attribution, Event, Ev
 from .component import Component
 from .cues import CueLexicon, load_cues
 from .event_conventions import UNKNOWN_SOURCE, without_unused_fillers
+from .event_dates import BACKGROUND_DAYS, FALLBACK_REASON, OWN_SENTENCE_REASONS
 from .modality import AttributionDraft, StatusDecision, analyse_trigger
 
 __all__ = ["AttributionComponent", "link_contradictions", "trigger_head"]
@@ -201,6 +202,7 @@ class _About:
     participants: frozenset[str]  # actor ids, "police:KEN:doer" forces, participant head words
     places: frozenset[str]  # the places its sentence names
     blanket: bool  # "any ...", "anyone": a denial of any such act
+    doers: frozenset[str]  # its doers' actor ids and kinds ("a3", "kind:police")
 
 
 def _argument_roots(event: Event, doc: Doc) -> list[tuple[str, Token | None]]:
@@ -307,6 +309,7 @@ def _about(
     doc: Doc | None,
     cues: CueLexicon,
     forces: dict[str, tuple[str, str | None]],
+    unknown: frozenset[str],
     *,
     denied: bool,
 ) -> _About:
@@ -315,7 +318,51 @@ def _about(
         participants=_participants(event, doc, cues, forces),
         places=_sentence_places(event, doc),
         blanket=denied and _blanket(event, doc, cues),
+        doers=_doers(event, forces, unknown),
     )
+
+
+def _doers(
+    event: Event, forces: dict[str, tuple[str, str | None]], unknown: frozenset[str]
+) -> frozenset[str]:
+    """Return the ids and kinds of an event's doers, or none when a doer may be anyone.
+
+    Doers of no known kind ("gunmen", "attackers") and the unidentified perpetrator may be
+    the denier's own ("Gunmen killed six villagers" / "the militia denied that its members
+    had killed anyone"), so they rule nothing out.
+    """
+    ids = {a.actor for a in event.actor if a.actor}
+    if ids & unknown or any(forces.get(i, ("unknown",))[0] == "unknown" for i in ids):
+        return frozenset()
+    return frozenset(ids | {f"kind:{forces[i][0]}" for i in ids})
+
+
+def _apart_in_time(a: Event, b: Event) -> bool:
+    """Return True when two events' dates say they are two happenings.
+
+    Both dated by their own sentences, with intervals a day or more apart ("burned a health
+    centre in March 2021" / "denied burning any buildings on Saturday"); or one so dated
+    and the other undated in a report, which then speaks of its last few days, with the
+    dated one :data:`BACKGROUND_DAYS` or more away ("No one was injured" today / "protests
+    late last year left a dozen injured"). A date from another sentence or the paragraph
+    is too loose a guide, and an undated denial of a recent act still answers it.
+    """
+    x, y = a.date, b.date
+    if x is None or y is None:
+        return False
+    if None in (x.start_date, x.end_date, y.start_date, y.end_date):
+        return False
+    own = (x.reason in OWN_SENTENCE_REASONS) + (y.reason in OWN_SENTENCE_REASONS)
+    fallback = (x.reason == FALLBACK_REASON) + (y.reason == FALLBACK_REASON)
+    if own == 2:
+        slack = 1
+    elif own == 1 and fallback == 1:
+        slack = BACKGROUND_DAYS
+    else:
+        return False
+    assert x.start_date and x.end_date and y.start_date and y.end_date
+    gap = max((y.start_date - x.end_date).days, (x.start_date - y.end_date).days)
+    return gap > slack
 
 
 def _same_happening(
@@ -323,14 +370,19 @@ def _same_happening(
 ) -> bool:
     """Return True when a denial and a report plausibly are of the same thing.
 
-    Of the same type, not said by the same source, not set in different places (both
-    sentences name places, none in common: "had not planned any attack in Erbil" does not
-    deny an attack near Tal Afar), and: the same trigger lemma, a shared actor or
+    Of the same type, not said by the same source, not done by different doers (the police's
+    officers are not soldiers), not dated apart (:func:`_apart_in_time`), not set in different
+    places (both sentences name places, none in common: "had not planned any attack in Erbil"
+    does not deny an attack near Tal Afar), and: the same trigger lemma, a shared actor or
     participant head word, or a blanket denial ("denied that anyone was killed", "denied
     carrying out any strikes"). A two-sided act ("the two forces exchanged fire") is not
     denied by one side's denial of another act ("denied that its troops had fired first").
     """
     if denied.type != other.type or _same_source(denied, other):
+        return False
+    if d.doers and o.doers and not d.doers & o.doers:
+        return False  # "denied that any shots had been fired by police" / "gunmen killed"
+    if _apart_in_time(denied, other):
         return False
     if o.lemma in reciprocal and d.lemma != o.lemma and not d.blanket:
         return False
@@ -350,8 +402,9 @@ def link_contradictions(
         return
     actors = doc._.actors if doc is not None and Doc.has_extension("actors") else None
     forces = {a.id: (a.kind, a.country) for a in actors or ()}
+    unknown = frozenset(a.id for a in actors or () if a.source == UNKNOWN_SOURCE)
     about = {
-        id(e): _about(e, doc, cues, forces, denied=e.status == EventStatus.DENIED)
+        id(e): _about(e, doc, cues, forces, unknown, denied=e.status == EventStatus.DENIED)
         for e in (*denied, *happened)
     }
     for d in denied:

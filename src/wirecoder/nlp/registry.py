@@ -16,8 +16,8 @@ COMPONENTS: dict[str, str] = {
     "places": "places:PlaceComponent",
     "actors": "actors:ActorComponent",
     "events": "events:EventComponent",
-    "attribution": "attribution:AttributionComponent",
     "event_dates": "event_dates:EventDateComponent",
+    "attribution": "attribution:AttributionComponent",
     "event_locations": "event_locations:EventLocationComponent",
     # optional: needs the ``embeddings`` extra (torch + the all-MiniLM-L6-v2 package)
     "event_typer": "event_typer:EventTyperComponent",
