@@ -110,6 +110,16 @@ def test_unidentified_gunmen_may_be_the_deniers_own(extractor: Extractor) -> Non
     assert _links(record) == {("killed", "killed")}
 
 
+def test_a_denial_of_the_killings_answers_the_shootings_reported_before(
+    extractor: Extractor,
+) -> None:
+    record = extractor.extract(
+        "Three bus drivers were shot dead in Acapulco on Monday, police said. The Red Delta "
+        "Front denied carrying out the killings."
+    )
+    assert _links(record) == {("killings", "shot")}
+
+
 @pytest.fixture(scope="module")
 def dated() -> Extractor:
     """The default pipeline: the events' dates come before the links."""

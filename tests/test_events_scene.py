@@ -104,6 +104,24 @@ def test_a_later_passive_names_the_doer_of_an_earlier_attack(extractor: Extracto
     assert not any("UAF" in a.sectors for a in rec.actors)
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The Red Delta Front denied carrying out the killings.",
+        "Relatives accused the Red Delta Front of carrying out the killings.",
+    ],
+)
+def test_who_denies_or_is_accused_of_the_killings_is_no_doer_of_the_report(
+    extractor: Extractor, later: str
+) -> None:
+    rec = extractor.extract(f"Three bus drivers were shot dead in Acapulco on Monday. {later}")
+    shooting, killings = (e for e in rec.events if e.type == "ASSAULT")
+    # the report names no doer; the denial or the accusation is an event of its own
+    assert all(actor(rec, a.actor).name != "Red Delta Front" for a in shooting.actor)
+    assert killings.trigger.text == "killings"
+    assert actor(rec, killings.actor[0].actor).name == "Red Delta Front"
+
+
 def test_a_relative_clause_presenting_a_source_is_no_event(extractor: Extractor) -> None:
     rec = extractor.extract(
         "The truce will hold, said Omar Kadiri, a district official who attended the meeting."

@@ -203,6 +203,7 @@ class _About:
     places: frozenset[str]  # the places its sentence names
     blanket: bool  # "any ...", "anyone": a denial of any such act
     doers: frozenset[str]  # its doers' actor ids and kinds ("a3", "kind:police")
+    refers_back: bool  # "the killings", "this attack": an act named before
 
 
 def _argument_roots(event: Event, doc: Doc) -> list[tuple[str, Token | None]]:
@@ -319,6 +320,20 @@ def _about(
         places=_sentence_places(event, doc),
         blanket=denied and _blanket(event, doc, cues),
         doers=_doers(event, forces, unknown),
+        refers_back=denied and _refers_back(event, doc),
+    )
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _refers_back(event: Event, doc: Doc | None) -> bool:
+    """Return True for a denial of "the killings", "this attack": an act the text named."""
+    token = trigger_head(doc, event) if doc is not None else None
+    return (
+        token is not None
+        and token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
     )
 
 
@@ -374,8 +389,9 @@ def _same_happening(
     officers are not soldiers), not dated apart (:func:`_apart_in_time`), not set in different
     places (both sentences name places, none in common: "had not planned any attack in Erbil"
     does not deny an attack near Tal Afar), and: the same trigger lemma, a shared actor or
-    participant head word, or a blanket denial ("denied that anyone was killed", "denied
-    carrying out any strikes"). A two-sided act ("the two forces exchanged fire") is not
+    participant head word, a blanket denial ("denied that anyone was killed", "denied
+    carrying out any strikes"), or a denial of an act named before ("denied carrying out the
+    killings" after "three drivers were shot dead"). A two-sided act ("the two forces exchanged fire") is not
     denied by one side's denial of another act ("denied that its troops had fired first").
     """
     if denied.type != other.type or _same_source(denied, other):
@@ -388,6 +404,8 @@ def _same_happening(
         return False
     if d.places and o.places and not d.places & o.places:
         return False
+    if d.refers_back and other.trigger.start < denied.trigger.start:
+        return True  # "denied carrying out the killings" of the shootings reported before
     return d.lemma == o.lemma or bool(d.participants & o.participants) or d.blanket
 
 

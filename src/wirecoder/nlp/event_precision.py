@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import Event
+from .cues import load_cues
 from .event_arguments import NON_LIGHT_VERBS, arguments
 from .event_coder import Candidate
 from .event_conventions import ActorLinker
@@ -163,6 +164,8 @@ def names_earlier_doer(
         )
     ):
         return False
+    if _denied_or_alleged(token):
+        return False  # "X denied carrying out the killings": X's denial, no word of the report's
     actors = [a for a in (linker.argument(t) for t in arguments(cand)[0]) if a.actor]
     earlier = next((e for e in reversed(events) if e.type == cand.type), None)
     if not actors or earlier is None:
@@ -172,6 +175,20 @@ def names_earlier_doer(
     earlier.actor = actors
     earlier.reason = (earlier.reason or "") + f"; actor from a later mention '{token.text}'"
     return True
+
+
+def _denied_or_alleged(token: Token) -> bool:
+    """Return whether the nearest reporting verb above ``token`` denies or alleges it.
+
+    "The Front denied carrying out the killings", "Relatives accused the Front of carrying
+    out the killings": the Front is not the doer the earlier report names; the mention is an
+    event of its own, denied or alleged, with its own source.
+    """
+    reporting = load_cues().reporting
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in reporting:
+            return reporting[ancestor.lemma_.lower()] in ("allegation", "denial")
+    return False
 
 
 def is_descriptive(cand: Candidate) -> bool:
