@@ -124,6 +124,13 @@ def test_governing_verb_absorbs_complement(extractor: Extractor) -> None:
     assert rec.events[0].recipient[0].text == "government convoys"
 
 
+def test_a_modal_perfect_is_a_guess_at_the_past_not_a_threat(extractor: Extractor) -> None:
+    rec = extractor.extract("A boy may have been abducted by the raiders, the commissioner said.")
+    assert [e.type for e in rec.events] == ["ASSAULT"]
+    rec = extractor.extract("The raiders will abduct the boys if the ransom is not paid.")
+    assert top(rec).type == "THREATEN"
+
+
 def test_call_for_is_request_and_intent_is_agree(extractor: Extractor) -> None:
     rec = extractor.extract("The Lorian League called for the release of the detained journalists.")
     assert (top(rec).type, top(rec).mode) == ("REQUEST", "yield")

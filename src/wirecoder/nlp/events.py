@@ -276,7 +276,10 @@ def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
     if stance:
         return  # other modal readings of a stance adjective stay with the lexicon
     negated = any(c.dep_ == "neg" for c in children)
-    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
+    # a modal perfect guesses at the past, it states no intent: "may have been abducted by
+    # the raiders", "could have provided weapons"
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+    modal = not perfect and any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
     quad = ontology.types[cand.type].quad
     new_type = None
     if negated and quad in (1, 2) and cand.type != "REJECT":
