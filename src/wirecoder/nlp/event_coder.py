@@ -92,6 +92,8 @@ class LexiconCoder:
                 extra = [near[w] for w in entry.with_]
             if entry.with_dep and not any(c.dep_ in entry.with_dep for c in token.children):
                 continue
+            if any(c.dep_ in entry.without_dep for c in token.children):
+                continue
             return Candidate(
                 token=token,
                 type=entry.type,

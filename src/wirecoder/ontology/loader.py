@@ -76,6 +76,7 @@ class Trigger:
     pos: str | None = None
     with_: tuple[str, ...] = ()
     with_dep: tuple[str, ...] = ()  # one of these dependents is required ("tell" + xcomp)
+    without_dep: tuple[str, ...] = ()  # none of these may be a dependent ("call for" + dobj)
     without: tuple[str, ...] = ()  # lemmas that must not be nearby ("take" but not "place")
     governs: bool = False  # a frame verb: events in its complement are folded into it
     inverse: bool = False  # subject is the recipient, "from X" the actor ("received aid from X")
@@ -236,6 +237,7 @@ def _trigger(
         "with",
         "with_dep",
         "without",
+        "without_dep",
         "governs",
         "inverse",
         "contexts",
@@ -261,7 +263,7 @@ def _trigger(
     with_ = obj.get("with", [])
     if not isinstance(with_, list) or not all(isinstance(w, str) for w in with_):
         raise _fail(path, "'with' must be a list of lemmas", line)
-    for key in ("with_dep", "without"):
+    for key in ("with_dep", "without", "without_dep"):
         value = obj.get(key, [])
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             raise _fail(path, f"'{key}' must be a list of strings", line)
@@ -276,6 +278,7 @@ def _trigger(
         pos=pos,
         with_=tuple(w.lower() for w in with_),
         with_dep=tuple(obj.get("with_dep", [])),
+        without_dep=tuple(obj.get("without_dep", [])),
         without=tuple(w.lower() for w in obj.get("without", [])),
         governs=bool(obj.get("governs", False)),
         inverse=bool(obj.get("inverse", False)),
