@@ -129,6 +129,17 @@ def test_a_body_denies_what_its_officers_did(nlp) -> None:  # type: ignore[no-un
     assert decision.attributions[0].kind == "perpetrator"
 
 
+def test_a_claim_made_in_a_video_posted_online(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs the "that" clause on "posted"; it is what was said
+    text = (
+        "The Highland Restoration Forces said in a video posted online that it had released "
+        "the teachers itself."
+    )
+    decision = decide(nlp, text, "released")
+    assert decision.status == EventStatus.CLAIMED
+    assert decision.attributions[0].kind == "perpetrator"
+
+
 def test_families_are_witnesses(nlp) -> None:  # type: ignore[no-untyped-def]
     decision = decide(nlp, "Soldiers shot dead two fishermen, their families said.", "shot")
     assert decision.attributions[0].kind == "witness"

@@ -239,6 +239,8 @@ def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
         head, dep = child.head, child.dep_
         if dep in _STOP:
             return
+        if (said := _said_in_a_document(child, cues)) is not None:
+            head = said  # "said in a video posted online that it had released ..."
         # an event inside a noun's modifier keeps the attribution of the clause, not its modality
         modifier = dep in ("acl", "relcl") and not _is_transparent_noun(head, cues)
         via = "clausal" if dep in _CLAUSAL else "conj" if dep == "conj" else "nominal"
@@ -248,6 +250,24 @@ def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
         opaque = opaque or modifier or _is_adverbial_clause(child, cues)
         yield _Step(head, via, child, opaque)
         child = head
+
+
+def _said_in_a_document(clause: Token, cues: CueLexicon) -> Token | None:
+    """Return the reporting verb a "that" clause belongs to when the parser hung it on a
+    participle of the document it was said in: "said in a video posted online that it had
+    released the teachers", "said in a statement sent to reporters that ..."."""
+    if clause.dep_ != "ccomp" or not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    ):
+        return None
+    participle = clause.head
+    if participle.dep_ != "acl" or _is_reporting_verb(participle, cues):
+        return None
+    document, prep = participle.head, participle.head.head
+    if document.lemma_.lower() not in cues.document_nouns or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    return verb if _is_reporting_verb(verb, cues) else None
 
 
 def _is_occurrence_verb(verb: Token, cues: CueLexicon) -> bool:
