@@ -140,6 +140,13 @@ def test_a_claim_made_in_a_video_posted_online(nlp) -> None:  # type: ignore[no-
     assert decision.attributions[0].kind == "perpetrator"
 
 
+def test_not_knowing_where_someone_is_held_takes_the_holding_as_given(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Relatives said they did not know where she was being held."
+    assert decide(nlp, text, "held").status == EventStatus.REPORTED
+    text = "Officials did not know whether the rebels had attacked the town."
+    assert decide(nlp, text, "attacked").status != EventStatus.REPORTED
+
+
 def test_families_are_witnesses(nlp) -> None:  # type: ignore[no-untyped-def]
     decision = decide(nlp, "Soldiers shot dead two fishermen, their families said.", "shot")
     assert decision.attributions[0].kind == "witness"

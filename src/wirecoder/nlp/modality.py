@@ -252,6 +252,15 @@ def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
         child = head
 
 
+def _embedded_question(clause: Token) -> bool:
+    """Return True for a clause that asks where, when, who ... of an event it takes as given:
+    "did not know where she was being held" (she is held), "could not say who had fired"."""
+    return clause.dep_ == "ccomp" and any(
+        c.tag_ in ("WRB", "WP", "WDT", "WP$") and c.i < clause.i and c.lower_ != "whether"
+        for c in clause.children
+    )
+
+
 def _said_in_a_document(clause: Token, cues: CueLexicon) -> Token | None:
     """Return the reporting verb a "that" clause belongs to when the parser hung it on a
     participle of the document it was said in: "said in a video posted online that it had
@@ -321,12 +330,13 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
         return  # "it would escort convoys and that the threat would not ...": no shared modal
     unsaid = (
         via == "clausal" and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in cues.reporting
-    )
+    ) or (via == "clausal" and step.below is not None and _embedded_question(step.below))
     for child in node.children:
         low, dep = child.lower_, child.dep_
         if unsaid and dep in ("neg", "nsubj", "nsubjpass", "aux"):
             # "had not been told where they were held": the holding is not negated; "I can
-            # tell you that a soldier died": the modal qualifies the telling, not the death
+            # tell you that a soldier died": the modal qualifies the telling, not the death;
+            # "did not know where she was being held": she is held
             continue
         if clausal and dep == "neg" and low in cues.negation_words:
             yield _finding("negation", depth, [child])
