@@ -101,6 +101,35 @@ def test_a_background_time_after_the_event_does_not_date_it(nlp) -> None:  # typ
     assert doc._.events[0].date.end_date == PUBLISHED
 
 
+def test_since_runs_to_the_publication_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Fighting over grazing land has killed at least 15 people since last month.")
+    doc._.events = [_event(doc, "killed")]
+    EventDateComponent(Settings())(doc)
+    when = doc._.events[0].date
+    assert (when.start_date, when.end_date, when.reason) == (
+        date(2021, 2, 1),
+        PUBLISHED,
+        "same clause",
+    )
+
+
+def test_the_day_a_report_was_made_does_not_date_what_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "The defence ministry said in a statement on Tuesday that armed men had attacked "
+        "the market.",
+    )
+    doc._.events = [_event(doc, "attacked")]
+    EventDateComponent(Settings())(doc)
+    # on or before Tuesday: the week that ends on the day it was said
+    when = doc._.events[0].date
+    assert (when.start_date, when.end_date, when.reason) == (
+        date(2021, 3, 10),
+        date(2021, 3, 16),
+        "before the report",
+    )
+
+
 def test_a_date_of_what_was_admitted_does_not_date_the_admission(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(
         nlp,

@@ -14,9 +14,17 @@ The order of preference, each recorded in ``EventDate.reason``:
    nearest after it, unless that one is background, more than a month before the fallback
    week ("Police dispersed a sit-in and no one was injured. Similar protests in 2022 left
    eleven people injured": 2022 does not date the sit-in);
-4. ``"publication-date fallback"``: the week that ends on the publication date (precision
+4. ``"before the report"``: the week that ends on the day the sentence says the event was
+   reported, when it puts the event before in the past perfect ("the ministry said in a
+   statement on Monday that armed men had attacked the market": the attack came on or before
+   Monday, which steps 2 and 3 leave out; "police reported today that a bomb exploded" is
+   most often that very day, and step 2 keeps it);
+5. ``"publication-date fallback"``: the week that ends on the publication date (precision
    ``week``): news reports events of the last few days;
-5. ``"no date"``: no expression and no publication date; the dates are None.
+6. ``"no date"``: no expression and no publication date; the dates are None.
+
+An expression after "since" runs to the publication date ("has killed 15 people since last
+month").
 
 Only expressions that name an interval (dates, times, anchored durations such as "the past
 week") can date an event; sets and bare durations cannot. Nor can the date of an opening
@@ -32,6 +40,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Event, EventDate, Precision, TimeSpan
 from .component import Component
+from .cues import load_cues
 from .event_syntax import dateline_span
 
 __all__ = [
@@ -39,6 +48,7 @@ __all__ = [
     "FALLBACK_DAYS",
     "FALLBACK_REASON",
     "OWN_SENTENCE_REASONS",
+    "REPORT_REASON",
     "EventDateComponent",
     "date_event",
 ]
@@ -46,6 +56,7 @@ __all__ = [
 #: The publication-date fallback covers this many days, the publication day included.
 FALLBACK_DAYS = 7
 FALLBACK_REASON = "publication-date fallback"
+REPORT_REASON = "before the report"
 #: The reasons of a date taken from a time expression of the event's own sentence.
 OWN_SENTENCE_REASONS = frozenset({"same clause", "same sentence"})
 #: News reports what happened in its last few days; a time this many days or more before
@@ -54,6 +65,8 @@ OWN_SENTENCE_REASONS = frozenset({"same clause", "same sentence"})
 #: another happening than one so dated.
 BACKGROUND_DAYS = 31
 
+#: how what is said hangs on the verb that says it
+_SAID_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"}
 
 
@@ -73,8 +86,19 @@ def _clause_head_path(token: Token) -> list[Token]:
     return path
 
 
-def _from_time(time: TimeSpan, reason: str) -> EventDate:
-    return EventDate(time.start_date, time.end_date, time.precision, time=time.id, reason=reason)
+def _from_time(
+    time: TimeSpan, reason: str, text: str = "", published: date | None = None
+) -> EventDate:
+    """Return the date a time expression gives; "since X" runs from X to publication."""
+    end = time.end_date
+    if (
+        published is not None
+        and end is not None
+        and end < published
+        and text[max(0, time.start - 6) : time.start].lower() == "since "
+    ):
+        end = published  # "has killed 15 people since last month": May 1 to today
+    return EventDate(time.start_date, end, time.precision, time=time.id, reason=reason)
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -139,6 +163,29 @@ def _describes_another(
     return content and ahead and token.i == trigger.i  # the trigger is the sentence's root
 
 
+def _dates_the_saying(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
+    """Return whether the expression dates a report of the event, not the event.
+
+    "Niger's defence ministry said in a statement on Monday that armed men had attacked the
+    market": Monday is when it was said; the past perfect puts the attack before. In the
+    simple past the two are most often one day ("reported today that a bomb exploded").
+    """
+    token = _token_at(doc, time.start, time.end)
+    if token is None or trigger is None:
+        return False
+    verb = _clause_head_path(token)[-1]
+    if verb.i == trigger.i or verb.lemma_.lower() not in load_cues().reporting:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
+        return False  # "reported today that a bomb exploded": most often that very day
+    below = trigger  # the trigger must be in what is said, not in a clause beside the saying
+    while below.head.i != verb.i:
+        if below.head.i == below.i:
+            return False
+        below = below.head
+    return below.dep_ in _SAID_DEPS
+
+
 def _background(time: TimeSpan, published: date | None) -> bool:
     """Return whether a time ends :data:`BACKGROUND_DAYS` or more before the fallback week."""
     if published is None or time.end_date is None:
@@ -156,26 +203,39 @@ def date_event(
     dated = [t for t in times if t.start_date is not None and t.end_date is not None]
     trigger = _token_at(doc, event.trigger.start, event.trigger.end)
     published = doc._.article.published if doc._.article is not None else None
+    text = doc.text if text is None else text
     if trigger is not None and (time := _in_clause(doc, trigger, dated)):
-        return _from_time(time, "same clause")
+        return _from_time(time, "same clause", text, published)
     offset = event.trigger.start
+    in_sentence = [t for t in dated if event.sentence.start <= t.start < event.sentence.end]
+    saying = [t for t in in_sentence if _dates_the_saying(doc, t, trigger)]
     sentence = [
         t
-        for t in dated
-        if event.sentence.start <= t.start < event.sentence.end
-        and not _describes_another(doc, t, trigger, published)
+        for t in in_sentence
+        if t not in saying and not _describes_another(doc, t, trigger, published)
     ]
     if time := _nearest(sentence, offset, before_first=False):
-        return _from_time(time, "same sentence")
-    low, high = _paragraph_bounds(doc.text if text is None else text, offset)
+        return _from_time(time, "same sentence", text, published)
+    low, high = _paragraph_bounds(text, offset)
     paragraph = [
         t
         for t in dated
-        if low <= t.start < high and (t.end <= offset or not _background(t, published))
+        if low <= t.start < high
+        and t not in saying
+        and (t.end <= offset or not _background(t, published))
     ]
     if time := _nearest(paragraph, offset, before_first=True):
-        return _from_time(time, "same paragraph")
+        return _from_time(time, "same paragraph", text, published)
+    if saying and saying[0].end_date is not None:
+        return _report_week(saying[0])
     return _fallback(doc)
+
+
+def _report_week(time: TimeSpan) -> EventDate:
+    """Return the week that ends on the day a report was made: what it reports came before."""
+    assert time.end_date is not None
+    start = time.end_date - timedelta(days=FALLBACK_DAYS - 1)
+    return EventDate(start, time.end_date, Precision.WEEK, time=time.id, reason=REPORT_REASON)
 
 
 class EventDateComponent(Component):
