@@ -131,6 +131,11 @@ def test_a_modal_perfect_is_a_guess_at_the_past_not_a_threat(extractor: Extracto
     assert top(rec).type == "THREATEN"
 
 
+def test_calling_a_meeting_for_a_day_asks_nobody(extractor: Extractor) -> None:
+    rec = extractor.extract("The governor has called a meeting of elders for next week.")
+    assert all(e.type != "REQUEST" for e in rec.events)
+
+
 def test_call_for_is_request_and_intent_is_agree(extractor: Extractor) -> None:
     rec = extractor.extract("The Lorian League called for the release of the detained journalists.")
     assert (top(rec).type, top(rec).mode) == ("REQUEST", "yield")
