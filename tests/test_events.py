@@ -131,6 +131,15 @@ def test_a_modal_perfect_is_a_guess_at_the_past_not_a_threat(extractor: Extracto
     assert top(rec).type == "THREATEN"
 
 
+def test_who_accuses_after_denying_is_the_speaker(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Omar Kadiri denied that the group had stopped aid for political reasons and accused "
+        "the army of shelling the road."
+    )
+    accusation = next(e for e in rec.events if e.type == "ACCUSE")
+    assert [a.text for a in accusation.actor] == ["Omar Kadiri"]
+
+
 def test_calling_a_meeting_for_a_day_asks_nobody(extractor: Extractor) -> None:
     rec = extractor.extract("The governor has called a meeting of elders for next week.")
     assert all(e.type != "REQUEST" for e in rec.events)

@@ -147,6 +147,18 @@ def test_not_knowing_where_someone_is_held_takes_the_holding_as_given(nlp) -> No
     assert decide(nlp, text, "attacked").status != EventStatus.REPORTED
 
 
+def test_an_accusation_after_a_denial_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "accused" on "stopped", inside what he denied
+    text = (
+        "He denied that the group had stopped aid for political reasons and accused the "
+        "Sudanese army of shelling the road."
+    )
+    assert decide(nlp, text, "accused").status == EventStatus.ASSERTED
+    shelling = decide(nlp, text, "shelling")
+    assert shelling.status == EventStatus.ALLEGED
+    assert [a.text for a in shelling.attributions] == ["He"]
+
+
 def test_families_are_witnesses(nlp) -> None:  # type: ignore[no-untyped-def]
     decision = decide(nlp, "Soldiers shot dead two fishermen, their families said.", "shot")
     assert decision.attributions[0].kind == "witness"

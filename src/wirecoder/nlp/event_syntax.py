@@ -8,11 +8,12 @@ never arguments. A purpose clause or "in protest against X" names whom an act is
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
 from ..ingest.dateline import parse_dateline
+from .cues import load_cues
 from .event_coder import NON_EVENT_ENTITIES
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "is_purpose_clause",
     "protest_phrase_head",
     "protest_targets",
+    "speech_act_head",
     "verb_objects",
     "verb_subjects",
 ]
@@ -86,7 +88,42 @@ def _relative_head(token: Token) -> Token:
     return clause.head if clause.dep_ == "relcl" else token
 
 
+def speech_act_head(verb: Token, reporting: Mapping[str, str] | None = None) -> Token | None:
+    """Return the reporting verb whose speaker makes a speech act the parser put inside what
+    that verb reports, else None.
+
+    The parser often hangs the second of two reporting verbs on the first one's complement.
+    A reporting verb with no subject of its own, conjoined to a verb that is not one inside
+    another reporting verb's complement, is that reporting verb's speaker's second act when
+    it takes a clause of its own ("the junta said soldiers fired shots and denied that anyone
+    was killed": the junta denies) or when its tense parts it from the reported act ("he
+    denied that the group had stopped aid and accused the army of shelling the road": he
+    accused). Otherwise the parse is kept: "police said the suspects fled and denied
+    involvement" (the suspects deny).
+    """
+    reporting = load_cues().reporting if reporting is None else reporting
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in reporting:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    head = verb.head
+    outer = head.head
+    if (
+        head.dep_ != "ccomp"
+        or head.lemma_.lower() in reporting
+        or outer.lemma_.lower() not in reporting
+        or outer.i == head.i
+    ):
+        return None
+    takes_clause = any(c.dep_ == "ccomp" for c in verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+    parted = perfect and head.tag_ == "VBN" and verb.tag_ == "VBD"
+    return outer if takes_clause or parted else None
+
+
 def verb_subjects(verb: Token) -> list[Token]:
+    if (speaker := speech_act_head(verb)) is not None:
+        return verb_subjects(speaker)
     subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents:

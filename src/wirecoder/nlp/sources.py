@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .cues import CueLexicon, load_cues
+from .event_syntax import speech_act_head
 
 __all__ = [
     "antecedent_source",
@@ -69,27 +70,10 @@ def subject_span(verb: Token, cues: CueLexicon) -> Span | None:
 
 
 def _speaker_clause(verb: Token, cues: CueLexicon) -> Token:
-    """Return the verb whose subject a conjoined reporting verb shares.
-
-    The parser often hangs the second of two reporting verbs on the first one's complement:
-    in "the junta said soldiers fired shots and denied that anyone was killed", "denied" is
-    a conjunct of "fired". A reporting verb with a clause of its own ("that anyone was
-    killed") conjoined to a verb that is not one, inside another reporting verb's complement,
-    is that reporting verb's second act: the junta denies. With a plain object ("police said
-    the suspects fled and denied involvement") the parse is kept: the suspects deny.
-    """
-    head = verb.head
-    takes_clause = any(c.dep_ == "ccomp" for c in verb.children)
-    outer = head.head
-    if (
-        takes_clause
-        and head.dep_ == "ccomp"
-        and head.lemma_.lower() not in cues.reporting
-        and outer.lemma_.lower() in cues.reporting
-        and outer.i != head.i
-    ):
-        return outer
-    return head
+    """Return the verb whose subject a conjoined reporting verb shares: the reporting verb
+    whose speaker makes it (:func:`~wirecoder.nlp.event_syntax.speech_act_head`), else the
+    verb it is conjoined to."""
+    return speech_act_head(verb, cues.reporting) or verb.head
 
 
 def _quote_object(verb: Token, cues: CueLexicon) -> Span | None:
