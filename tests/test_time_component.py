@@ -130,6 +130,18 @@ def test_the_day_a_report_was_made_does_not_date_what_it_reports(nlp) -> None:  
     )
 
 
+def test_a_later_sentence_does_not_date_what_a_report_puts_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "On Tuesday the governor announced that the director had been suspended. The "
+        "organisers will hold a sit-in outside the building on Friday.",
+    )
+    doc._.events = [_event(doc, "suspended")]
+    EventDateComponent(Settings())(doc)
+    when = doc._.events[0].date
+    assert (when.end_date, when.reason) == (date(2021, 3, 16), "before the report")
+
+
 def test_a_date_of_what_was_admitted_does_not_date_the_admission(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(
         nlp,

@@ -18,7 +18,8 @@ The order of preference, each recorded in ``EventDate.reason``:
    reported, when it puts the event before in the past perfect ("the ministry said in a
    statement on Monday that armed men had attacked the market": the attack came on or before
    Monday, which steps 2 and 3 leave out; "police reported today that a bomb exploded" is
-   most often that very day, and step 2 keeps it);
+   most often that very day, and step 2 keeps it). It comes before step 3 when the paragraph
+   has no time before the trigger;
 5. ``"publication-date fallback"``: the week that ends on the publication date (precision
    ``week``): news reports events of the last few days;
 6. ``"no date"``: no expression and no publication date; the dates are None.
@@ -224,10 +225,10 @@ def date_event(
         and t not in saying
         and (t.end <= offset or not _background(t, published))
     ]
+    if saying and saying[0].end_date is not None and all(t.end > offset for t in paragraph):
+        return _report_week(saying[0])  # a later sentence's time is a weaker guide
     if time := _nearest(paragraph, offset, before_first=True):
         return _from_time(time, "same paragraph", text, published)
-    if saying and saying[0].end_date is not None:
-        return _report_week(saying[0])
     return _fallback(doc)
 
 
