@@ -316,6 +316,15 @@ def test_the_syndicate_is_the_last_body_of_that_name(with_events: Extractor) -> 
     assert leaders.kind == "organisation"
 
 
+def test_they_in_a_clause_of_time_are_the_plural_subject_before(with_events: Extractor) -> None:
+    rec = with_events.extract(
+        "Soldiers killed five men near Kidal, residents said. The army denied that the men "
+        "were civilians, saying all five were armed when they died."
+    )
+    # "they" are the five, no actor: not the civilians, not the army
+    assert all("they" not in {rec.text[m.start : m.end] for m in a.mentions} for a in rec.actors)
+
+
 def test_the_coalition_with_none_named_before_is_no_anaphor(with_events: Extractor) -> None:
     rec = with_events.extract(
         "A drone strike killed eight people at a wedding in Saada, local medics said. The "

@@ -169,6 +169,28 @@ def _body_spoken_for(book: DraftBook, token: Token) -> Draft | None:
     return None
 
 
+#: markers of a clause of time or cause, whose plural pronoun subject is most often the
+#: main clause's plural subject ("all five were armed when they died")
+_SUBORDINATE_MARKS = frozenset({"when", "after", "before", "while", "as", "because", "until"})
+
+
+def _main_clause_subject(token: Token) -> Token | None:
+    """Return the plural noun subject of the clause that a clause of time or cause, whose
+    subject ``token`` is, hangs on; None when there is none or it is itself a pronoun."""
+    clause = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl":
+        return None
+    if not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATE_MARKS for c in clause.children
+    ):
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.pos_ == "NUM"
+    return subject if plural else None
+
+
 def last_group(book: DraftBook, token: Token) -> Draft | None:
     """Return the group "the group" refers to: the last armed group, party or agency named
     before, else the last other organisation ("a fishing company" is seldom "the group")."""
@@ -301,6 +323,9 @@ def resolve_anaphor(
     if word in PERSON_PRONOUNS:
         # a named person, or one person named by a role ("the state governor ... his office")
         target = book.last(lambda d: d.kind == "person" or _one_person(book, d), token)
+    elif word in PLURAL_PRONOUNS and (main := _main_clause_subject(token)) is not None:
+        # "saying all five were armed when they died": they are the five, an actor or not
+        target = book.covering(main)
     elif (word in PLURAL_PRONOUNS or word in THING_PRONOUNS) and (
         body := _body_spoken_for(book, token)
     ) is not None:
