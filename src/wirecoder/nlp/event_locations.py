@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Event, EventLocation, Place
 from .component import Component
 from .cues import load_cues
+from .event_syntax import dateline_span
 from .places import INSTITUTION, is_approximate
 
 __all__ = ["EventLocationComponent", "geo_precision", "locate_event"]
@@ -149,8 +150,14 @@ def locate_event(
             place.id, geo_precision(place), f"nearest place in the sentence: '{place.text}'"
         )
     if dateline:
+        # wire copy filed from elsewhere ("NAIROBI - ... in Somalia"): the dateline places
+        # only a report whose other places are in its country, or that has none
+        start, end = dateline_span(doc)
+        countries = {p.country for p, _ in usable if p.country and not start <= p.start < end}
         for place, _ in usable:
-            if place.text.casefold() == dateline.casefold():
+            if place.text.casefold() == dateline.casefold() and (
+                not countries or place.country in countries
+            ):
                 precision = max(2, geo_precision(place))
                 return EventLocation(place.id, precision, f"dateline place '{place.text}'")
     if owners:
