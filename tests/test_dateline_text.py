@@ -77,3 +77,38 @@ def test_a_dateline_place_tagged_as_a_body_is_no_actor(extractor: Extractor) -> 
     # the tagger calls the dateline's "GAO" an organisation; "Gao" in the text is the town
     assert not any(a.name.isupper() for a in rec.actors)
     assert not any(rec.text[m.start : m.end] == "Gao" for a in rec.actors for m in a.mentions)
+
+
+def test_the_dateline_is_a_sentence_of_its_own(extractor: Extractor) -> None:
+    from wirecoder.nlp.pipeline import load_model
+
+    doc = load_model(Settings().model)(TEXT)
+    first, second = list(doc.sents)[:2]
+    assert first.text.startswith("KIRKUK") and second.text.startswith("Four people")
+
+
+def test_a_closing_report_reports_every_act_of_the_sentence(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "GUSAU, Nigeria, March 28, 2023 -- Armed men abducted 27 people in a night raid on a "
+        "village in Zamfara state, and soldiers rescued 11 of them on Sunday, police and "
+        "residents said on Tuesday."
+    )
+    by_trigger = {e.trigger.text: e for e in rec.events}
+    for trigger in ("abducted", "rescued"):
+        event = by_trigger[trigger]
+        assert str(event.status) == "reported"
+        assert [a.text for a in event.attribution] == ["police and residents"]
+
+
+def test_a_dateline_in_another_country_places_no_event(extractor: Extractor) -> None:
+    from wirecoder.records import Article
+
+    text = (
+        "NAIROBI, Kenya, March 20, 2025 -- The Lantern Bloc said it had taken a village near "
+        "Kismayo in Somalia. A spokesman for the group said its fighters had killed two soldiers."
+    )
+    article = Article(text=text, origin="test", language="en", dateline_place="NAIROBI")
+    (rec,) = extractor.extract_articles([article])
+    nairobi = {p.id for p in rec.places if p.name == "Nairobi"}
+    killed = next(e for e in rec.events if e.trigger.text == "killed")
+    assert nairobi and killed.location is None  # filed from Nairobi, about Somalia

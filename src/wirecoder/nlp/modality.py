@@ -454,6 +454,43 @@ def _parenthetical_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterat
             yield from _report_finding(child, node, depth, cues)
         elif child.dep_ == "conj" and (speaker := _stranded_speaker(node, child)) is not None:
             yield _verb_report(child, depth, cues, source=speaker, complement=node)
+        elif child.dep_ == "conj" and _closing_report(child):
+            yield from _report_finding(child, node, depth, cues)
+    # "Armed men abducted 27 people ... and soldiers rescued 11 of them, police said": the
+    # parser hangs the closing report on the last act; it reports the first act too
+    last = node
+    while (
+        nxt := next(
+            (
+                c
+                for c in last.children
+                if c.dep_ == "conj" and c.i > last.i and c.pos_ in ("VERB", "AUX")
+            ),
+            None,
+        )
+    ) is not None:
+        if nxt.lemma_.lower() in cues.reporting:
+            break
+        last = nxt
+        for child in last.children:
+            if (
+                child.dep_ == "conj"
+                and child.lemma_.lower() in cues.reporting
+                and _closing_report(child)
+            ):
+                yield from _report_finding(child, node, depth, cues)
+
+
+def _closing_report(verb: Token) -> bool:
+    """Return True for "..., police and residents said (on Tuesday)." closing a sentence: a
+    reporting verb with a subject of its own after a comma, and nothing said after it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "cc", "mark") for c in verb.children):
+        return False
+    left = subject.left_edge.i
+    return left > 0 and verb.doc[left - 1].text == "," and verb.i >= verb.sent.end - 4
 
 
 def _stranded_speaker(node: Token, verb: Token) -> Span | None:

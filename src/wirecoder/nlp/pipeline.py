@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from .. import __version__
 from ..config import Settings
 from ..errors import ErrorCode, UsageError
+from ..ingest.dateline import parse_dateline
 from ..records import Article, DocError, DocumentRecord
 from .component import Component, register_extensions
 from .registry import component_class
@@ -24,11 +25,37 @@ __all__ = ["Pipeline", "load_model", "record_from_doc"]
 log = logging.getLogger(__name__)
 
 
+#: The spaCy component that keeps an opening dateline out of the first sentence's parse.
+DATELINE_BOUNDARY = "wirecoder_dateline_boundary"
+
+
+@Language.component(DATELINE_BOUNDARY)
+def dateline_boundary(doc: Doc) -> Doc:
+    """Start a sentence after the text's opening dateline, before the parser runs.
+
+    "GUSAU, Nigeria, March 28, 2023 -- Armed men abducted 27 people ..., police and residents
+    said on Tuesday": parsed as one sentence, the dateline's place became a subject and the
+    closing report hung on the wrong verb. The parser keeps the boundary set here.
+    """
+    found = parse_dateline(doc.text)
+    if found is not None and found.end > 0:
+        token = next((t for t in doc if t.idx >= found.end), None)
+        if token is not None and token.i > 0:
+            token.is_sent_start = True
+            if token.i + 1 < len(doc):  # "2025 - Four people were killed": not "Four" alone
+                doc[token.i + 1].is_sent_start = False
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Return the spaCy model ``name``, loaded once per process."""
+    """Return the spaCy model ``name``, loaded once per process, with the dateline boundary
+    before its parser."""
     register_extensions()
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names and DATELINE_BOUNDARY not in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_BOUNDARY, before="parser")
+    return nlp
 
 
 def record_from_doc(doc: Doc, *, pipeline: str) -> DocumentRecord:
