@@ -112,3 +112,15 @@ def test_a_dateline_in_another_country_places_no_event(extractor: Extractor) -> 
     nairobi = {p.id for p in rec.places if p.name == "Nairobi"}
     killed = next(e for e in rec.events if e.trigger.text == "killed")
     assert nairobi and killed.location is None  # filed from Nairobi, about Somalia
+
+
+def test_a_closing_report_the_parser_made_a_complement_reports_the_lead(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "Seven soldiers were killed and 11 wounded when suspected militants ambushed a convoy "
+        "near Gao on Monday, the armed forces said in a statement late on Tuesday."
+    )
+    killed = next(e for e in rec.events if e.trigger.text == "killed")
+    assert str(killed.status) == "reported"
+    assert [a.text for a in killed.attribution] == ["the armed forces"]

@@ -454,7 +454,7 @@ def _parenthetical_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterat
             yield from _report_finding(child, node, depth, cues)
         elif child.dep_ == "conj" and (speaker := _stranded_speaker(node, child)) is not None:
             yield _verb_report(child, depth, cues, source=speaker, complement=node)
-        elif child.dep_ == "conj" and _closing_report(child):
+        elif child.dep_ in _CLOSING_DEPS and _closing_report(child):
             yield from _report_finding(child, node, depth, cues)
     # "Armed men abducted 27 people ... and soldiers rescued 11 of them, police said": the
     # parser hangs the closing report on the last act; it reports the first act too
@@ -474,23 +474,30 @@ def _parenthetical_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterat
         last = nxt
         for child in last.children:
             if (
-                child.dep_ == "conj"
+                child.dep_ in _CLOSING_DEPS
                 and child.lemma_.lower() in cues.reporting
                 and _closing_report(child)
             ):
                 yield from _report_finding(child, node, depth, cues)
 
 
+#: how the parser hangs a closing "..., the army said." on an act it reports
+_CLOSING_DEPS = frozenset({"conj", "ccomp"})
+
+
 def _closing_report(verb: Token) -> bool:
     """Return True for "..., police and residents said (on Tuesday)." closing a sentence: a
-    reporting verb with a subject of its own after a comma, and nothing said after it."""
+    reporting verb with a subject of its own after a comma, and no verb after it."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
         return False
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "cc", "mark") for c in verb.children):
         return False
-    left = subject.left_edge.i
-    return left > 0 and verb.doc[left - 1].text == "," and verb.i >= verb.sent.end - 4
+    left, doc = subject.left_edge.i, verb.doc
+    if left == 0 or doc[left - 1].text != ",":
+        return False
+    # nothing is said after it: "... said in a statement late on Tuesday."
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : verb.sent.end])
 
 
 def _stranded_speaker(node: Token, verb: Token) -> Span | None:
