@@ -232,6 +232,14 @@ def _load_cached(path: Path) -> CueLexicon:
     return _load(path)
 
 
+@functools.lru_cache(maxsize=1)
+def _bundled() -> CueLexicon:
+    return _load_cached(DEFAULT_CUES_PATH.resolve())
+
+
 def load_cues(path: Path | None = None) -> CueLexicon:
-    """Return the validated cue lexicon at ``path`` (default: the bundled one), cached per path."""
-    return _load_cached((path or DEFAULT_CUES_PATH).resolve())
+    """Return the validated cue lexicon at ``path`` (default: the bundled one), cached per path.
+
+    The bundled one is looked up without touching the file system: rules call this per token.
+    """
+    return _bundled() if path is None else _load_cached(path.resolve())
