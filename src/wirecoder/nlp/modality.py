@@ -456,33 +456,30 @@ def _parenthetical_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterat
             yield _verb_report(child, depth, cues, source=speaker, complement=node)
         elif child.dep_ in _CLOSING_DEPS and _closing_report(child):
             yield from _report_finding(child, node, depth, cues)
-    # "Armed men abducted 27 people ... and soldiers rescued 11 of them, police said": the
-    # parser hangs the closing report on the last act; it reports the first act too
-    last = node
-    while (
-        nxt := next(
-            (
-                c
-                for c in last.children
-                if c.dep_ == "conj" and c.i > last.i and c.pos_ in ("VERB", "AUX")
-            ),
-            None,
-        )
-    ) is not None:
-        if nxt.lemma_.lower() in cues.reporting:
-            break
-        last = nxt
-        for child in last.children:
-            if (
-                child.dep_ in _CLOSING_DEPS
-                and child.lemma_.lower() in cues.reporting
-                and _closing_report(child)
-            ):
-                yield from _report_finding(child, node, depth, cues)
 
 
 #: how the parser hangs a closing "..., the army said." on an act it reports
 _CLOSING_DEPS = frozenset({"conj", "ccomp"})
+
+
+def _closing_findings(trigger: Token, depth: int, cues: CueLexicon) -> Iterator[_Finding]:
+    """Yield the report of a closing "..., police said." wherever the parser hung it.
+
+    "Armed men abducted 27 people ..., and soldiers rescued 11 of them, police said": the
+    parser hangs the closing report on the last act (or on a clause of time after the
+    first: "evacuated 200 residents this week, as shelling intensified, officials said"); it
+    reports every act of the sentence before it.
+    """
+    for token in trigger.sent:
+        if (
+            token.i > trigger.i
+            and token.pos_ in ("VERB", "AUX")
+            and token.dep_ in _CLOSING_DEPS
+            and token.lemma_.lower() in cues.reporting
+            and _closing_report(token)
+        ):
+            yield from _report_finding(token, trigger, depth, cues)
+            return
 
 
 def _closing_report(verb: Token) -> bool:
@@ -709,6 +706,8 @@ def _findings(
             keep = ("report", "future") if trigger.tag_ in ("VBP", "VBZ") else ("report",)
             step_found = [f for f in step_found if f.category in keep]
         found.extend(step_found)
+    if not any(f.category == "report" for f in found):
+        found.extend(_closing_findings(trigger, len(path), cues))
     found.extend(_according_findings(trigger, path, cues))
     found.extend(_colon_report(trigger, len(path) + 1, cues))
     rank = {c: i for i, c in enumerate(_PRIORITY)}
