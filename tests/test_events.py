@@ -140,6 +140,14 @@ def test_who_accuses_after_denying_is_the_speaker(extractor: Extractor) -> None:
     assert [a.text for a in accusation.actor] == ["Omar Kadiri"]
 
 
+def test_a_word_of_an_untagged_name_is_no_trigger(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Open Hands Relief, a volunteer network that runs minibuses out of front-line areas, "
+        "said its teams had evacuated 64 people on Thursday."
+    )
+    assert [e.trigger.text for e in rec.events] == ["evacuated"]
+
+
 def test_calling_a_meeting_for_a_day_asks_nobody(extractor: Extractor) -> None:
     rec = extractor.extract("The governor has called a meeting of elders for next week.")
     assert all(e.type != "REQUEST" for e in rec.events)

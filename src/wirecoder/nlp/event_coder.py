@@ -68,7 +68,7 @@ class LexiconCoder:
         for token in sent:
             if token.pos_ in SKIP_POS or token.ent_type_ in NON_EVENT_ENTITIES | NAME_ENTITIES:
                 continue  # "March" in a date is no march
-            if _is_state_noun(token):
+            if _is_state_noun(token) or _in_a_proper_name(token):
                 continue
             hit = self._match(token)
             if hit is not None:
@@ -122,6 +122,16 @@ def _pos_fits(pos: str, token: Token) -> bool:
     if pos == "NOUN":
         return token.pos_ in ("NOUN", "PROPN")
     return token.pos_ == pos
+
+
+def _in_a_proper_name(token: Token) -> bool:
+    """Return whether ``token`` is a capitalised word of a name NER left untagged: "Open Hands
+    Relief, a volunteer network, said ..." (no aid), "the Strike Force Battalion"."""
+    if token.pos_ != "PROPN" or not token.is_title:
+        return False
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return True
+    return token.dep_ == "compound" and token.head.pos_ == "PROPN"
 
 
 def _neighbourhood(token: Token) -> dict[str, Token]:
