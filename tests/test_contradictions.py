@@ -187,3 +187,15 @@ def test_predicted_contradictions_reads_the_events(extractor: Extractor) -> None
     assert predicted_contradictions(record) == {
         frozenset({(first, first + 6), (second, second + 6)})
     }
+
+
+def test_a_doer_named_by_a_later_report_carries_that_report(dated: Extractor) -> None:
+    record = dated.extract(
+        "Four bus drivers were shot dead in Chilpancingo. Drivers' representatives said the "
+        "killings were carried out by Los Tejones del Sur, a criminal gang."
+    )
+    (shooting,) = (e for e in record.events if e.type == "ASSAULT")
+    # the outlet states the shooting; the representatives name the doer
+    assert [a.text for a in shooting.actor] == ["Los Tejones del Sur"]
+    assert str(shooting.status) == "reported"
+    assert [s.text for s in shooting.attribution] == ["Drivers' representatives"]

@@ -22,6 +22,7 @@ from .component import Component
 from .cues import CueLexicon, load_cues
 from .event_conventions import UNKNOWN_SOURCE, without_unused_fillers
 from .event_dates import BACKGROUND_DAYS, FALLBACK_REASON, OWN_SENTENCE_REASONS
+from .event_precision import DOER_MENTIONS_KEY
 from .modality import AttributionDraft, StatusDecision, analyse_trigger
 
 __all__ = ["AttributionComponent", "link_contradictions", "trigger_head"]
@@ -75,6 +76,7 @@ class AttributionComponent(Component):
                 decision = analyse_trigger(
                     token, cues=self.cues, carried=self._carried(event, token)
                 )
+            decision = _with_doers_source(doc, event, decision, self.cues)
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
             _claimant_as_doer(event, actors)
@@ -178,6 +180,25 @@ def _actor_at(start: int, end: int, actors: Iterable[Actor]) -> str | None:
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, actor.id)
     return best[1] if best else None
+
+
+def _with_doers_source(
+    doc: Doc, event: Event, decision: StatusDecision, cues: CueLexicon
+) -> StatusDecision:
+    """Return the decision of the later mention that named an asserted event's doer.
+
+    "Four drivers were shot dead ... Drivers' representatives said the killings were carried
+    out by Los Tejones": the outlet states the shooting, the representatives name the doer.
+    The event carries that doer, so it carries who says so: `reported`, by them.
+    """
+    index = doc.user_data.get(DOER_MENTIONS_KEY, {}).get(event.trigger.start)
+    if index is None or decision.status != EventStatus.ASSERTED or decision.attributions:
+        return decision
+    mention = doc[index]
+    if mention.head.lemma_.lower() in cues.reporting:
+        return decision  # "elders announced the truce": they made it, they do not report it
+    named = analyse_trigger(mention, cues=cues)
+    return named if named.attributions else decision
 
 
 def _attribution(draft: AttributionDraft, actors: list[Actor]) -> Attribution:

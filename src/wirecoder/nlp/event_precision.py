@@ -19,6 +19,7 @@ from .event_counts import quantity
 from .event_syntax import clause_verb, is_protest_target
 
 __all__ = [
+    "DOER_MENTIONS_KEY",
     "is_background_noun",
     "is_descriptive",
     "is_repeated_mention",
@@ -146,6 +147,11 @@ def without_headline_repeats(doc: Doc, events: list[Event]) -> list[Event]:
     return [e for e in events if e.trigger.start >= headline_end or e.type not in lead]
 
 
+#: ``doc.user_data`` key: an event's trigger offset -> the token of the later mention that
+#: named its doer ("the killings were carried out by X")
+DOER_MENTIONS_KEY = "wirecoder.doer_mentions"
+
+
 def names_earlier_doer(
     cand: Candidate, events: list[Event], linker: ActorLinker, seen_types: set[str]
 ) -> bool:
@@ -174,6 +180,8 @@ def names_earlier_doer(
         return False
     earlier.actor = actors
     earlier.reason = (earlier.reason or "") + f"; actor from a later mention '{token.text}'"
+    # who names the doer may not be who reports the act: the attribution component reads it
+    token.doc.user_data.setdefault(DOER_MENTIONS_KEY, {})[earlier.trigger.start] = token.i
     return True
 
 
