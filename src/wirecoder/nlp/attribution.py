@@ -20,7 +20,7 @@ from ..ontology.loader import load_ontology
 from ..records import HAPPENED_STATUSES, Actor, Argument, Attribution, Event, EventStatus
 from .component import Component
 from .cues import CueLexicon, load_cues
-from .event_conventions import UNKNOWN_SOURCE, without_unused_fillers
+from .event_conventions import filler_ids, without_unused_fillers
 from .event_dates import BACKGROUND_DAYS, FALLBACK_REASON, OWN_SENTENCE_REASONS
 from .event_precision import DOER_MENTIONS_KEY
 from .modality import AttributionDraft, StatusDecision, analyse_trigger
@@ -65,6 +65,7 @@ class AttributionComponent(Component):
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = doc._.events or []
         actors: list[Actor] = doc._.actors or []
+        unknown = filler_ids(actors)
         for event in events:
             token = trigger_head(doc, event)
             if token is None:
@@ -79,7 +80,7 @@ class AttributionComponent(Component):
             decision = _with_doers_source(doc, event, decision, self.cues)
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
-            _claimant_as_doer(event, actors)
+            _claimant_as_doer(event, actors, unknown)
         doc._.actors = without_unused_fillers(actors, events)  # a claimant replaced the filler
         link_contradictions(events, doc=doc, cues=self.cues)
         return doc
@@ -130,7 +131,7 @@ _CLAIMANT_KINDS = frozenset(
 _RESPONSIBILITY = re.compile(r"responsib|credit", re.IGNORECASE)
 
 
-def _claimant_as_doer(event: Event, actors: list[Actor]) -> None:
+def _claimant_as_doer(event: Event, actors: list[Actor], unknown: frozenset[str]) -> None:
     """Make who claims responsibility for an act its doer, when the text names no other.
 
     "Jabhat Sahil claimed responsibility for an attack on a military base": the attack had
@@ -140,7 +141,6 @@ def _claimant_as_doer(event: Event, actors: list[Actor]) -> None:
     """
     if event.status != EventStatus.CLAIMED:
         return
-    unknown = {a.id for a in actors if a.source == UNKNOWN_SOURCE}
     if any(arg.actor not in unknown for arg in event.actor):
         return
     claimant = next(
@@ -441,7 +441,7 @@ def link_contradictions(
         return
     actors = doc._.actors if doc is not None and Doc.has_extension("actors") else None
     forces = {a.id: (a.kind, a.country) for a in actors or ()}
-    unknown = frozenset(a.id for a in actors or () if a.source == UNKNOWN_SOURCE)
+    unknown = filler_ids(actors or ())
     about = {
         id(e): _about(e, doc, cues, forces, unknown, denied=e.status == EventStatus.DENIED)
         for e in (*denied, *happened)

@@ -8,6 +8,8 @@ so in their ``source`` (see docs/actors.md).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Argument, Event, Mention, Place
@@ -20,6 +22,7 @@ __all__ = [
     "UNKNOWN_PERPETRATOR_TYPES",
     "UNKNOWN_SOURCE",
     "ActorLinker",
+    "filler_ids",
     "merge_touching",
     "prefer_linked",
     "state_recipient",
@@ -88,10 +91,16 @@ def state_recipient(
     return []
 
 
+def filler_ids(actors: Iterable[Actor]) -> frozenset[str]:
+    """Return the ids of the unidentified-perpetrator fillers among ``actors``."""
+    return frozenset(a.id for a in actors if a.source == UNKNOWN_SOURCE)
+
+
 def without_unused_fillers(actors: list[Actor], events: list[Event]) -> list[Actor]:
     """Return the actors less the unidentified perpetrators no event has as its doer."""
     used = {a.actor for e in events for a in e.actor}
-    return [a for a in actors if a.source != UNKNOWN_SOURCE or a.id in used]
+    fillers = filler_ids(actors)
+    return [a for a in actors if a.id not in fillers or a.id in used]
 
 
 def prefer_linked(args: list[Argument]) -> list[Argument]:

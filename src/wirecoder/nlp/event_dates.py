@@ -128,8 +128,13 @@ def _fallback(doc: Doc) -> EventDate:
     published = doc._.article.published if doc._.article is not None else None
     if published is None:
         return EventDate(None, None, Precision.UNKNOWN, reason="no date")
-    start = published - timedelta(days=FALLBACK_DAYS - 1)
-    return EventDate(start, published, Precision.WEEK, reason=FALLBACK_REASON)
+    return _week_ending(published, FALLBACK_REASON)
+
+
+def _week_ending(end: date, reason: str, time: str | None = None) -> EventDate:
+    """Return the :data:`FALLBACK_DAYS` that end on ``end``, precision ``week``."""
+    start = end - timedelta(days=FALLBACK_DAYS - 1)
+    return EventDate(start, end, Precision.WEEK, time=time, reason=reason)
 
 
 def _describes_another(
@@ -235,8 +240,7 @@ def date_event(
 def _report_week(time: TimeSpan) -> EventDate:
     """Return the week that ends on the day a report was made: what it reports came before."""
     assert time.end_date is not None
-    start = time.end_date - timedelta(days=FALLBACK_DAYS - 1)
-    return EventDate(start, time.end_date, Precision.WEEK, time=time.id, reason=REPORT_REASON)
+    return _week_ending(time.end_date, REPORT_REASON, time.id)
 
 
 class EventDateComponent(Component):

@@ -30,6 +30,7 @@ __all__ = [
     "is_purpose_clause",
     "protest_phrase_head",
     "protest_targets",
+    "reports_a_clause",
     "speech_act_head",
     "verb_objects",
     "verb_subjects",
@@ -88,6 +89,11 @@ def _relative_head(token: Token) -> Token:
     return clause.head if clause.dep_ == "relcl" else token
 
 
+def reports_a_clause(verb: Token) -> bool:
+    """Return True for a verb with a complement clause ("denied that anyone was killed")."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def speech_act_head(verb: Token, reporting: Mapping[str, str] | None = None) -> Token | None:
     """Return the reporting verb whose speaker makes a speech act the parser put inside what
     that verb reports, else None.
@@ -115,7 +121,7 @@ def speech_act_head(verb: Token, reporting: Mapping[str, str] | None = None) -> 
         or outer.i == head.i
     ):
         return None
-    takes_clause = any(c.dep_ == "ccomp" for c in verb.children)
+    takes_clause = reports_a_clause(verb)
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
     parted = perfect and head.tag_ == "VBN" and verb.tag_ == "VBD"
     return outer if takes_clause or parted else None

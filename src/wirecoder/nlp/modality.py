@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..records import Event, EventStatus
 from .actor_anaphora import SPOKESPERSONS
 from .cues import CueLexicon, load_cues
-from .event_syntax import speech_act_head
+from .event_syntax import reports_a_clause, speech_act_head
 from .sources import (
     antecedent_source,
     is_self_reference,
@@ -242,7 +242,7 @@ def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
             return
         if (said := _said_in_a_document(child, cues)) is not None:
             head = said  # "said in a video posted online that it had released ..."
-        elif not _reports_a_clause(child) and (speaker := speech_act_head(child)) is not None:
+        elif not reports_a_clause(child) and (speaker := speech_act_head(child)) is not None:
             # "denied that X had stopped aid and accused the army of ...": he accused; a
             # second report with a clause of its own ("said troops fired and denied that
             # anyone was killed") keeps its path, through the first report's act
@@ -256,11 +256,6 @@ def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
         opaque = opaque or modifier or _is_adverbial_clause(child, cues)
         yield _Step(head, via, child, opaque)
         child = head
-
-
-def _reports_a_clause(verb: Token) -> bool:
-    """Return True for a verb with a complement clause ("denied that anyone was killed")."""
-    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _embedded_question(clause: Token) -> bool:

@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 from .. import __version__
 from ..config import Settings
 from ..errors import ErrorCode, UsageError
-from ..ingest.dateline import parse_dateline
 from ..records import Article, DocError, DocumentRecord
 from .component import Component, register_extensions
+from .event_syntax import dateline_span
 from .registry import component_class
 
 __all__ = ["Pipeline", "load_model", "record_from_doc"]
@@ -37,9 +37,9 @@ def dateline_boundary(doc: Doc) -> Doc:
     said on Tuesday": parsed as one sentence, the dateline's place became a subject and the
     closing report hung on the wrong verb. The parser keeps the boundary set here.
     """
-    found = parse_dateline(doc.text)
-    if found is not None and found.end > 0:
-        token = next((t for t in doc if t.idx >= found.end), None)
+    _, end = dateline_span(doc)  # parsed once, kept for the components
+    if end > 0:
+        token = next((t for t in doc if t.idx >= end), None)
         if token is not None and token.i > 0:
             token.is_sent_start = True
             if token.i + 1 < len(doc):  # "2025 - Four people were killed": not "Four" alone
