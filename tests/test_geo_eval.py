@@ -112,3 +112,13 @@ def test_trnews_is_skipped_without_its_sealed_file(tmp_path: Path) -> None:
     (tmp_path / "geoparsing").mkdir()
     [result] = run_evaluation(["trnews"], data=tmp_path)
     assert is_skipped(result) and "TR-News.xml (file missing)" in result.notes[0]
+
+
+def test_conventions_keep_asterisks_inside_a_bullet() -> None:
+    from wirecoder.eval import geoparsing
+
+    notes = geoparsing._conventions(geoparsing.__doc__ or "")
+    assert len(notes) == 6
+    assert any("the *_Expression types (common nouns) are not." in note for note in notes)
+    assert any("(``toponym_*``)" in note and "(``toponym_*_overlap``)" in note for note in notes)
+    assert all("\n" not in note for note in notes)

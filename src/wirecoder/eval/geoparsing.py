@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import statistics
 import time
 import xml.etree.ElementTree as ET
@@ -196,6 +197,11 @@ def read_geovirus(path: Path) -> list[GoldDoc]:
 # --- scoring ------------------------------------------------------------------------------
 
 
+def _conventions(doc: str) -> list[str]:
+    """The bullets of a docstring, each on one line (a bullet may itself hold ``*``)."""
+    return [" ".join(item.split()) for item in re.split(r"^\* ", doc, flags=re.MULTILINE)[1:]]
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -349,7 +355,7 @@ class _GeoparsingDataset(Dataset):
                 "predicted_places": tally.n_pred,
                 "geocoded_pairs": len(tally.errors),
             },
-            notes=[line.strip() for line in (__doc__ or "").split("*")[1:]],
+            notes=_conventions(__doc__ or ""),
             seconds=time.perf_counter() - started,
         )
 
