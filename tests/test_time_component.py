@@ -130,6 +130,22 @@ def test_the_day_a_report_was_made_does_not_date_what_it_reports(nlp) -> None:  
     )
 
 
+def test_the_day_of_the_statement_it_was_said_in_does_not_date_what_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "The Free Hills Front claimed in a statement circulated on Tuesday that its fighters "
+        "had seized the market.",
+    )
+    doc._.events = [_event(doc, "seized")]
+    EventDateComponent(Settings())(doc)
+    when = doc._.events[0].date
+    assert (when.start_date, when.end_date, when.reason) == (
+        date(2021, 3, 10),
+        date(2021, 3, 16),
+        "before the report",
+    )
+
+
 def test_a_later_sentence_does_not_date_what_a_report_puts_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(
         nlp,

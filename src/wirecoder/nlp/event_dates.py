@@ -173,14 +173,18 @@ def _dates_the_saying(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
     """Return whether the expression dates a report of the event, not the event.
 
     "Niger's defence ministry said in a statement on Monday that armed men had attacked the
-    market": Monday is when it was said; the past perfect puts the attack before. In the
-    simple past the two are most often one day ("reported today that a bomb exploded").
+    market": Monday is when it was said; the past perfect puts the attack before. So is the
+    day of the statement it was said in ("claimed in a statement circulated on Monday that
+    its fighters had seized the market"). In the simple past the two are most often one day ("reported today that a bomb exploded").
     """
     token = _token_at(doc, time.start, time.end)
     if token is None or trigger is None:
         return False
+    reporting = load_cues().reporting
     verb = _clause_head_path(token)[-1]
-    if verb.i == trigger.i or verb.lemma_.lower() not in load_cues().reporting:
+    if verb.lemma_.lower() not in reporting and verb.dep_ in ("acl", "relcl"):
+        verb = _clause_head_path(verb.head)[-1]  # "claimed in a statement circulated on Monday"
+    if verb.i == trigger.i or verb.lemma_.lower() not in reporting:
         return False
     if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
         return False  # "reported today that a bomb exploded": most often that very day
@@ -189,7 +193,11 @@ def _dates_the_saying(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
         if below.head.i == below.i:
             return False
         below = below.head
-    return below.dep_ in _SAID_DEPS
+    clause = _clause_head_path(trigger)[-1]
+    said_of_a_noun = clause.dep_ == "acl" and any(  # "in a statement that its fighters had"
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )
+    return below.dep_ in _SAID_DEPS or said_of_a_noun
 
 
 def _background(time: TimeSpan, published: date | None) -> bool:
