@@ -127,3 +127,29 @@ def test_lexicon_phrases(extractor: Extractor, text: str, expected: str) -> None
 def test_handing_in_needs_a_weapon(extractor: Extractor) -> None:
     rec = extractor.extract("Aid workers handed out food parcels to families in Kesh.")
     assert "RETREAT" not in types(rec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a bus near Korso, officials said in a report released on Monday.",
+        "The Brel Front released a statement on Monday.",
+        "Police announced the release of a report on the Korso roadblocks.",
+        "The Kesh Relief group released figures showing a rise in displacement.",
+    ],
+)
+def test_a_report_or_figures_released_are_published_not_freed(
+    extractor: Extractor, text: str
+) -> None:
+    assert "RETREAT" not in types(extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brel Front released twelve hostages on Monday.",
+        "Police announced the release of eight detained students.",
+    ],
+)
+def test_people_released_are_freed(extractor: Extractor, text: str) -> None:
+    assert "RETREAT" in types(extractor.extract(text))
