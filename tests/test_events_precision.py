@@ -305,3 +305,33 @@ def test_they_will_pay_is_no_payment(extractor: Extractor) -> None:
     assert not {"AID", "AGREE"} & set(types(rec)), types(rec)
     rec = extractor.extract("The Kesh council paid compensation to the families of the victims.")
     assert "AID" in types(rec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elders in Kesh warned that fighting could resume before the rainy season.",
+        "Security officials said the Korso Brigades had lost most of their funding, but "
+        "warned that the group could try to regroup in the hills.",
+        "Valde Relief said a second convoy would leave Kesh this month, but warned that it "
+        "would not be able to go ahead if the checkpoints stayed shut.",
+    ],
+)
+def test_a_warning_of_what_others_may_do_is_no_threat(extractor: Extractor, text: str) -> None:
+    assert "THREATEN" not in types(extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Korso Front warned that any school that opened would be burned.",
+        "The Korso Front warned that its fighters would attack any convoy on the road.",
+        "The Korso Front warned that it would strike every vehicle on the road.",
+        "The governor of Kesh warned that security forces would act against anyone "
+        "carrying weapons.",
+        "The Korso Front warned residents of Kesh to stay indoors.",
+        "The statement warned that the hostages' safety could not be guaranteed.",
+    ],
+)
+def test_a_warning_of_what_the_warner_will_do_is_a_threat(extractor: Extractor, text: str) -> None:
+    assert "THREATEN" in types(extractor.extract(text))

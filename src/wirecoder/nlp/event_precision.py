@@ -16,12 +16,13 @@ from .event_arguments import NON_LIGHT_VERBS, arguments
 from .event_coder import Candidate
 from .event_conventions import ActorLinker
 from .event_counts import quantity
-from .event_syntax import clause_verb, is_protest_target
+from .event_syntax import SUBJECT_DEPS, clause_verb, is_protest_target, verb_subjects
 
 __all__ = [
     "DOER_MENTIONS_KEY",
     "is_background_noun",
     "is_descriptive",
+    "is_prediction",
     "is_repeated_mention",
     "names_earlier_doer",
     "without_headline_repeats",
@@ -57,6 +58,8 @@ GENERIC_HEADS = frozenset(
 )
 #: determiners that make any noun such a head ("any group that attacks civilians")
 GENERIC_DETERMINERS = frozenset({"any", "every", "whichever", "whatever"})
+#: modals of what may happen, not of what one will do ("warned that fighting could resume")
+POSSIBILITY_MODALS = frozenset({"could", "may", "might", "can"})
 
 
 def is_background_noun(cand: Candidate, verb_types: set[str]) -> bool:
@@ -250,3 +253,39 @@ def _counted_victims(verb: Token) -> bool:
 def _past_year(token: Token) -> bool:
     """Return whether a date token is a year or "years ago" ("in 2019", "two years ago")."""
     return (token.like_num and len(token.text) == 4) or token.lower_ in ("ago", "years")
+
+
+def is_prediction(cand: Candidate, linker: ActorLinker) -> bool:
+    """Return whether a warning foretells what others may do, which threatens nobody.
+
+    "Elders warned that fighting could resume", "officials warned that the group could try
+    to regroup", "warned that it would not be able to go ahead": the warner does not say what
+    it will do to anyone. Kept as threats: a warning with no clause ("warned residents to stay
+    indoors"), a passive with no agent ("warned that any school that opened would be
+    burned"), what the warner or its own people will do ("we will strike", "its fighters
+    would respond"), and another party's act under "will/would" ("warned that security
+    forces would act"), which is most often the warner's forces.
+    """
+    cues = load_cues()
+    token = cand.token
+    if cand.type != "THREATEN" or token.lemma_.lower() not in cues.warning_verbs:
+        return False
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or subjects[0].lower_ in cues.first_person:
+        return False
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    unable = negated and (
+        "can" in aux or any(c.lemma_ == "able" for c in clause.children)
+    )  # "would not be able to go ahead", "cannot continue"
+    subject = subjects[0]
+    doer = linker.argument(subject).actor
+    warners = {linker.argument(w).actor for w in verb_subjects(token)} - {None}
+    if doer is not None and doer in warners and not unable:
+        return False
+    if doer is None and subject.pos_ == "PRON":
+        return unable  # "it", "they" of no known actor: may be the warner's own
+    return unable or doer is None or bool(aux & POSSIBILITY_MODALS) or not aux

@@ -52,6 +52,7 @@ from .event_precision import (
     is_background_noun,
     is_descriptive,
     is_generic,
+    is_prediction,
     is_repeated_mention,
     names_earlier_doer,
     without_headline_repeats,
@@ -322,7 +323,8 @@ class EventComponent(Component):
         for sent in doc.sents:
             if in_credit_line(sent):
                 continue  # "(Reporting by ...)", "... under a content-sharing licence"
-            kept = fold(self.coder.candidates(sent), self.ontology)
+            cands = [c for c in self.coder.candidates(sent) if not is_prediction(c, linker)]
+            kept = fold(cands, self.ontology)
             kept = [c for c in kept if not is_repeated_mention(c, seen_types)]
             kept = [c for c in kept if not names_earlier_doer(c, events, linker, seen_types)]
             seen_types |= {c.type for c in kept}
