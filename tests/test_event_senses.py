@@ -153,3 +153,29 @@ def test_a_report_or_figures_released_are_published_not_freed(
 )
 def test_people_released_are_freed(extractor: Extractor, text: str) -> None:
     assert "RETREAT" in types(extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The army said air support had been called in from Kesh.", {"CONSULT", "REQUEST"}),
+        ("Residents said about 300 people were sheltering in a forest near Korso.", {"AID"}),
+        ("The Korso police did not respond to a request for comment on the report.", {"REQUEST"}),
+    ],
+)
+def test_phrasal_intransitive_and_boilerplate_senses_are_no_events(
+    extractor: Extractor, text: str, absent: set[str]
+) -> None:
+    assert not absent & set(types(extractor.extract(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monks sheltered 300 displaced families in the Korso monastery.", "AID"),
+        ("The Kesh council made a request for food aid.", "REQUEST"),
+        ("The Kesh council called on the army to leave.", "REQUEST"),
+    ],
+)
+def test_the_senses_beside_them_stay_events(extractor: Extractor, text: str, expected: str) -> None:
+    assert expected in types(extractor.extract(text))
