@@ -238,3 +238,13 @@ def test_the_one_asked_in_a_demand_nouns_clause(extractor: Extractor) -> None:
     )
     event = event_of(rec, "REQUEST")
     assert "the Valde government" in [r.text for r in event.recipient]
+
+
+def test_who_is_to_act_in_a_threat_is_not_its_target(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The Brel Front warned that its fighters would attack any convoy on the road."
+    )
+    threat = event_of(rec, "THREATEN")
+    assert [a.text for a in threat.actor] == ["The Brel Front"]
+    assert "its fighters" not in [r.text for r in threat.recipient]
+    assert "any convoy" in [r.text for r in threat.recipient]
