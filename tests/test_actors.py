@@ -363,3 +363,23 @@ def test_a_region_tagged_as_a_body_is_no_organisation(extractor: Extractor) -> N
     assert "Sagaing" not in {a.name for a in rec.actors}
     shield = by_name(rec, "The Sagaing People's Shield")
     assert "it" in {rec.text[m.start : m.end] for m in shield.mentions}
+
+
+def mentions_of(rec: DocumentRecord, name: str) -> set[str]:
+    actor = next(a for a in rec.actors if a.name == name)
+    return {rec.text[m.start : m.end] for m in actor.mentions}
+
+
+def test_she_and_he_refer_to_a_person_of_that_gender(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Lena Varga, a teacher in Goma, was detained on Monday, her sister said. A police "
+        "spokesman, Tomas Ekvall, said she was being questioned over a protest."
+    )
+    assert "she" in mentions_of(rec, "Lena Varga")
+    assert "she" not in mentions_of(rec, "Tomas Ekvall")
+    rec = extractor.extract(
+        "Mr Tomas Ekvall, the mayor, was detained on Monday, relatives said. A police "
+        "spokeswoman, Lena Varga, said he was being questioned over a protest."
+    )
+    assert "he" in mentions_of(rec, "Tomas Ekvall")
+    assert "he" not in mentions_of(rec, "Lena Varga")

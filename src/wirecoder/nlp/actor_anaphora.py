@@ -47,6 +47,20 @@ GROUP_KINDS = frozenset(
 #: "the group" is not a news outlet ("a statement sent to local radio stations ... the group said")
 GROUP_ANAPHOR_KINDS = frozenset({"organisation", "armed_group", "party", "igo", "ngo"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+#: words that say a person is a man or a woman: a title in the name ("Mr", "Mawlawi") or the
+#: noun the name stands beside ("a spokeswoman, Ana Ruiz"; "a woman from Bama")
+MALE_WORDS = frozenset(
+    {"mr", "mr.", "sir", "sheikh", "shaikh", "mawlawi", "maulvi", "mullah", "haji", "father"}
+    | {"spokesman", "man", "boy", "son", "brother", "husband", "businessman", "chairman"}
+    | {"congressman", "king", "prince", "uncle", "nephew", "grandfather", "monk", "abbot"}
+)
+FEMALE_WORDS = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "dame", "hajia", "sister", "mother"}
+    | {"spokeswoman", "woman", "girl", "daughter", "wife", "businesswoman", "chairwoman"}
+    | {"congresswoman", "queen", "princess", "aunt", "niece", "grandmother", "nun", "widow"}
+)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 #: "the syndicate" refers back only to a body of that name; with none named before it is a
@@ -259,6 +273,40 @@ def _one_person(book: DraftBook, draft: Draft) -> bool:
     )
 
 
+def _gender(book: DraftBook, draft: Draft) -> str | None:
+    """Return "m" or "f" when the text says which a person is, else None.
+
+    From a title in a mention ("Mr", "Mawlawi"), the noun a mention stands beside as its
+    apposition ("a spokeswoman, Ana Ruiz", "Ana Ruiz, a nurse's mother") and the pronouns
+    already read as that person ("... said his office"); none or both: None.
+    """
+    said: set[str] = set()
+    for start, end in draft.mentions:
+        span = book.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        words = {t.lower_ for t in span}
+        root = span.root
+        beside = [root.head] if root.dep_ == "appos" else []
+        beside += [c for c in root.children if c.dep_ == "appos"]
+        words |= {t.lower_ for t in beside}
+        if words & MALE_WORDS or words & MALE_PRONOUNS:
+            said.add("m")
+        if words & FEMALE_WORDS or words & FEMALE_PRONOUNS:
+            said.add("f")
+    return said.pop() if len(said) == 1 else None
+
+
+def _agrees(book: DraftBook, draft: Draft, word: str) -> bool:
+    """Return whether a person pronoun may refer to the draft (no contrary gender known)."""
+    gender = _gender(book, draft)
+    if gender == "m":
+        return word not in FEMALE_PRONOUNS
+    if gender == "f":
+        return word not in MALE_PRONOUNS
+    return True
+
+
 def _plural_noun(book: DraftBook, draft: Draft) -> bool:
     """Return whether the draft was first named by a plural common noun ("local officials")."""
     root = _first_head(book, draft)
@@ -322,7 +370,10 @@ def resolve_anaphor(
     owned = speaker is not None and any(c.dep_ == "poss" for c in speaker.children)
     if word in PERSON_PRONOUNS:
         # a named person, or one person named by a role ("the state governor ... his office")
-        target = book.last(lambda d: d.kind == "person" or _one_person(book, d), token)
+        target = book.last(
+            lambda d: (d.kind == "person" or _one_person(book, d)) and _agrees(book, d, word),
+            token,
+        )
     elif word in PLURAL_PRONOUNS and (main := _main_clause_subject(token)) is not None:
         # "saying all five were armed when they died": they are the five, an actor or not
         target = book.covering(main)
