@@ -383,3 +383,16 @@ def test_she_and_he_refer_to_a_person_of_that_gender(extractor: Extractor) -> No
     )
     assert "he" in mentions_of(rec, "Tomas Ekvall")
     assert "he" not in mentions_of(rec, "Lena Varga")
+
+
+def test_they_prefer_the_subject_to_a_prepositional_object_after_it(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "The detainees were handed over to the Borno state government at a ceremony in "
+        "Maiduguri. Some of them had been held for more than four years, relatives said."
+    )
+    assert "them" in mentions_of(rec, "The detainees")
+    # an object of the verb itself stays the nearer referent
+    rec = extractor.extract("Police arrested two men in Goma. They were charged with robbery.")
+    assert "They" in mentions_of(rec, "two men")

@@ -14,6 +14,7 @@ one are in docs/actors.md.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -307,6 +308,32 @@ def _agrees(book: DraftBook, draft: Draft, word: str) -> bool:
     return True
 
 
+def _subject_before_its_objects(
+    book: DraftBook, target: Draft | None, token: Token, accept: Callable[[Draft], bool]
+) -> Draft | None:
+    """Return the subject of the clause whose prepositional object ``target`` was last named
+    in, when the subject is acceptable too; else ``target``.
+
+    "The detainees were handed over to the state government. Some of them had been held for
+    years": the detainees, not the government named after them. An object of the verb itself
+    stays the nearer referent ("Police arrested two men. They were charged").
+    """
+    if target is None:
+        return None
+    start, end = max((s, e) for s, e in target.mentions if s < token.idx)
+    span = book.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "pobj":
+        return target
+    verb = span.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        draft = book.covering(subject)
+        if draft is not None and draft is not target and accept(draft):
+            return draft
+    return target
+
+
 def _plural_noun(book: DraftBook, draft: Draft) -> bool:
     """Return whether the draft was first named by a plural common noun ("local officials")."""
     root = _first_head(book, draft)
@@ -397,12 +424,13 @@ def resolve_anaphor(
         # "the group said it was holding the engineers"
         target = said
     elif word in PLURAL_PRONOUNS:
-        target = book.last(
+
+        def plural(d: Draft) -> bool:
             # a state is "it", and its places are no "they" ("four men in Zhob district ...
             # explosives that they said were meant for an attack": the police)
-            lambda d: d.plural or (d.kind in GROUP_KINDS - {"state"} and not _one_person(book, d)),
-            token,
-        )
+            return d.plural or (d.kind in GROUP_KINDS - {"state"} and not _one_person(book, d))
+
+        target = _subject_before_its_objects(book, book.last(plural, token), token, plural)
     elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
         # not a news outlet named in passing ("a message shared on social media ... it would"),
         # nor people named by a plural noun ("according to local officials. It claimed ...")
