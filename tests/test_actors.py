@@ -396,3 +396,12 @@ def test_they_prefer_the_subject_to_a_prepositional_object_after_it(
     # an object of the verb itself stays the nearer referent
     rec = extractor.extract("Police arrested two men in Goma. They were charged with robbery.")
     assert "They" in mentions_of(rec, "two men")
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The defence ministry said armed bandits had attacked the market in Tera and that "
+        "army units had pursued them towards the border, killing several of them."
+    )
+    assert "them" in mentions_of(rec, "armed bandits")
+    assert all("them" not in mentions_of(rec, a.name) for a in rec.actors if "army" in a.name)

@@ -308,6 +308,31 @@ def _agrees(book: DraftBook, draft: Draft, word: str) -> bool:
     return True
 
 
+def _clause_subjects(book: DraftBook, token: Token) -> list[Draft]:
+    """Return the actors of the subject of the clause in which a pronoun is an object.
+
+    An object pronoun is not its own clause's subject: "army units pursued them, killing
+    several of them" (not the army); a participle without a subject takes the one of the
+    clause it hangs on. A reflexive ("defended themselves") is not an object here.
+    """
+    if token.dep_ in ("nsubj", "nsubjpass", "poss") or token.lower_.endswith(("self", "selves")):
+        return []
+    verb = token
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    drafts: list[Draft] = []
+    for subject in subjects:  # a pronoun subject was read before ("they chased them")
+        for word in subject.subtree:
+            draft = book.covering(word)
+            if draft is not None and draft not in drafts:
+                drafts.append(draft)
+    return drafts
+
+
 def _subject_before_its_objects(
     book: DraftBook, target: Draft | None, token: Token, accept: Callable[[Draft], bool]
 ) -> Draft | None:
@@ -393,12 +418,17 @@ def resolve_anaphor(
         return  # expletive "it is ...", but "it is willing to" is the group
     speaker = _speaker(token)
     said = book.covering(speaker) if speaker is not None else None
+    bound = _clause_subjects(book, token)
     # "the group's spokesman said it ...": the spokesman is not "it"
     owned = speaker is not None and any(c.dep_ == "poss" for c in speaker.children)
     if word in PERSON_PRONOUNS:
         # a named person, or one person named by a role ("the state governor ... his office")
         target = book.last(
-            lambda d: (d.kind == "person" or _one_person(book, d)) and _agrees(book, d, word),
+            lambda d: (
+                (d.kind == "person" or _one_person(book, d))
+                and _agrees(book, d, word)
+                and d not in bound
+            ),
             token,
         )
     elif word in PLURAL_PRONOUNS and (main := _main_clause_subject(token)) is not None:
@@ -428,6 +458,8 @@ def resolve_anaphor(
         def plural(d: Draft) -> bool:
             # a state is "it", and its places are no "they" ("four men in Zhob district ...
             # explosives that they said were meant for an attack": the police)
+            if d in bound:
+                return False
             return d.plural or (d.kind in GROUP_KINDS - {"state"} and not _one_person(book, d))
 
         target = _subject_before_its_objects(book, book.last(plural, token), token, plural)
@@ -439,6 +471,7 @@ def resolve_anaphor(
                 d.kind in GROUP_KINDS - {"media"}
                 and not _one_person(book, d)
                 and not _plural_noun(book, d)
+                and d not in bound
             ),
             token,
         )
