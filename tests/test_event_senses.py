@@ -179,3 +179,18 @@ def test_phrasal_intransitive_and_boilerplate_senses_are_no_events(
 )
 def test_the_senses_beside_them_stay_events(extractor: Extractor, text: str, expected: str) -> None:
     assert expected in types(extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two children had died of malnutrition at a clinic in Tawila, an official said.",
+        "Two prisoners died from cholera in the Korso jail.",
+    ],
+)
+def test_death_from_hunger_or_disease_is_no_attack(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" not in types(extractor.extract(text))
+
+
+def test_death_in_an_ambush_stays_an_attack(extractor: Extractor) -> None:
+    assert "ASSAULT" in types(extractor.extract("Three soldiers died in the ambush near Gao."))
