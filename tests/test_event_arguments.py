@@ -248,3 +248,11 @@ def test_who_is_to_act_in_a_threat_is_not_its_target(extractor: Extractor) -> No
     assert [a.text for a in threat.actor] == ["The Brel Front"]
     assert "its fighters" not in [r.text for r in threat.recipient]
     assert "any convoy" in [r.text for r in threat.recipient]
+
+
+def test_the_passive_subject_of_a_threat_is_its_target(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The Kesh interior ministry warned that any group breaking the truce would be dealt "
+        "with firmly."
+    )
+    assert "any group" in [r.text for r in event_of(rec, "THREATEN").recipient]

@@ -264,15 +264,16 @@ def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     recipients = [r for r in recipients if r not in cand.extra_tokens and r not in actors]
     if not any(is_argument(r) for r in recipients):
         recipients += [r for r in goal_recipients(token) if r not in actors]
-    # later candidates, used when the ones before name no actor (linking decides)
     if cand.type == "THREATEN":  # "warned that its fighters would attack X": who is to act
         recipients = [  # in a threat is not its target (verb_objects takes them for "allowed")
             r for r in recipients if not (r.dep_ == "nsubj" and r.head.head.i == token.i)
         ]
-    elif cand.entry is not None and cand.entry.governs:
-        # "demanded that the government end curbs": the one asked is the clause's subject
+    # later candidates, used when the ones before name no actor (linking decides)
+    if cand.entry is not None and cand.entry.governs:
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
-        recipients += [s for c in clauses for s in verb_subjects(c) if s not in actors]
+        if cand.type != "THREATEN":
+            # "demanded that the government end curbs": the one asked is the clause's subject
+            recipients += [s for c in clauses for s in verb_subjects(c) if s not in actors]
         # "demanded that control of X be handed over": the passive subject
         recipients += expand_conjuncts(
             s for c in clauses for s in c.children if s.dep_ == "nsubjpass"
