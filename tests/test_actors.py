@@ -405,3 +405,11 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause(extractor: Extractor
     )
     assert "them" in mentions_of(rec, "armed bandits")
     assert all("them" not in mentions_of(rec, a.name) for a in rec.actors if "army" in a.name)
+
+
+def test_a_possessor_in_the_subject_may_be_the_object(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Officials detained two women in Herat. He said their families had been allowed to "
+        "visit them."
+    )
+    assert "them" in mentions_of(rec, "two women")

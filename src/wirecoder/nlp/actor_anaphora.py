@@ -326,7 +326,9 @@ def _clause_subjects(book: DraftBook, token: Token) -> list[Draft]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     drafts: list[Draft] = []
     for subject in subjects:  # a pronoun subject was read before ("they chased them")
-        for word in subject.subtree:
+        # a possessor inside the subject may be the object ("their families visited them")
+        owners = {w.i for c in subject.subtree if c.dep_ == "poss" for w in c.subtree}
+        for word in (w for w in subject.subtree if w.i not in owners):
             draft = book.covering(word)
             if draft is not None and draft not in drafts:
                 drafts.append(draft)
