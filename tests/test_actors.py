@@ -413,3 +413,14 @@ def test_a_possessor_in_the_subject_may_be_the_object(extractor: Extractor) -> N
         "visit them."
     )
     assert "them" in mentions_of(rec, "two women")
+
+
+def test_an_object_them_is_an_actor_named_lately_or_no_one(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The protesters blocked the main road in Kaya before gendarmes persuaded them to "
+        "leave, witnesses said. No one was hurt, a gendarmerie officer said. The relief group "
+        "that runs the distributions said it had halted them on Thursday."
+    )
+    halted = rec.text.rindex("them")
+    assert all(m.start != halted for a in rec.actors for m in a.mentions)  # the distributions
+    assert "them" in mentions_of(rec, "The protesters")  # "persuaded them to leave"

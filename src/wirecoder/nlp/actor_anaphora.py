@@ -335,6 +335,15 @@ def _clause_subjects(book: DraftBook, token: Token) -> list[Draft]:
     return drafts
 
 
+def _named_lately(book: DraftBook, draft: Draft, token: Token) -> bool:
+    """Return whether ``draft`` is named in the pronoun's sentence or the one before it."""
+    sent = token.sent
+    start = sent.start_char
+    if sent.start > 0:
+        start = book.doc[sent.start - 1].sent.start_char
+    return any(start <= s < token.idx for s, _ in draft.mentions)
+
+
 def _subject_before_its_objects(
     book: DraftBook, target: Draft | None, token: Token, accept: Callable[[Draft], bool]
 ) -> Draft | None:
@@ -465,6 +474,12 @@ def resolve_anaphor(
             return d.plural or (d.kind in GROUP_KINDS - {"state"} and not _one_person(book, d))
 
         target = _subject_before_its_objects(book, book.last(plural, token), token, plural)
+        if (
+            token.dep_ not in ("nsubj", "nsubjpass", "poss")
+            and target is not None
+            and not _named_lately(book, target, token)
+        ):
+            target = None  # an object "them" ("it had halted them") is only a recent mention
     elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
         # not a news outlet named in passing ("a message shared on social media ... it would"),
         # nor people named by a plural noun ("according to local officials. It claimed ...")
