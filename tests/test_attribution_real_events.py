@@ -269,3 +269,14 @@ def test_a_when_clause_states_its_event_under_a_negated_main_clause(
     nlp, text: str, trigger: str, status: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert decide(nlp, text, trigger).status == status
+
+
+def test_a_speaker_the_parser_hangs_on_a_fronted_phrase_still_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "a man" an apposition of "Wednesday" and leaves "said" subjectless
+    decision = decide(
+        nlp,
+        "In an audio message shared on social media on Wednesday, a man who identified "
+        "himself as a commander of the Korso Front said it would strike every vehicle.",
+        "strike",
+    )
+    assert [(d.text, d.cue) for d in decision.attributions] == [("a man", "said")]

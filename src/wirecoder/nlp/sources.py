@@ -66,6 +66,28 @@ def subject_span(verb: Token, cues: CueLexicon) -> Span | None:
         return subject_span(_speaker_clause(verb, cues), cues)
     if verb.dep_ in ("advcl", "pcomp", "xcomp", "acl") and verb.head.i != verb.i:
         return _quote_object(verb, cues) or subject_span(verb.head, cues)
+    if verb.dep_ == "ROOT" and (stray := _stray_subject(verb)) is not None:
+        return phrase_span(stray)
+    return None
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """Return the noun phrase just before a subjectless verb that the parser hung elsewhere.
+
+    "In an audio message shared on Wednesday, a man who identified himself as a commander
+    said ...": the parser makes "a man" an apposition of "Wednesday" and leaves "said"
+    without a subject; the phrase that ends right before the verb, after a comma, speaks.
+    """
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.dep_ != "appos" or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        before = token.left_edge.i - 1
+        if (
+            max(t.i for t in token.subtree) == verb.i - 1
+            and before >= verb.sent.start
+            and verb.doc[before].is_punct
+        ):
+            return token
     return None
 
 
