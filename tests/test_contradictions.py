@@ -199,3 +199,13 @@ def test_a_doer_named_by_a_later_report_carries_that_report(dated: Extractor) ->
     assert [a.text for a in shooting.actor] == ["Los Tejones del Sur"]
     assert str(shooting.status) == "reported"
     assert [s.text for s in shooting.attribution] == ["Drivers' representatives"]
+
+
+def test_a_denial_of_one_kind_of_act_leaves_other_kinds(extractor: Extractor) -> None:
+    text = (
+        "The Korso Front said it was holding the engineers and demanded that the army "
+        "withdraw from three districts. The company said that no {}demand had been made."
+    )
+    assert _links(extractor.extract(text.format("ransom "))) == set()
+    # the same denial without the qualifying noun answers the demand
+    assert _links(extractor.extract(text.format(""))) == {("demand", "demanded")}

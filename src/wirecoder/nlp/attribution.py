@@ -225,6 +225,8 @@ class _About:
     blanket: bool  # "any ...", "anyone": a denial of any such act
     doers: frozenset[str]  # its doers' actor ids and kinds ("a3", "kind:police")
     refers_back: bool  # "the killings", "this attack": an act named before
+    kinds: frozenset[str]  # nouns that say what kind of act a noun trigger is ("ransom")
+    words: frozenset[str]  # the lemmas of its sentence
 
 
 def _argument_roots(event: Event, doc: Doc) -> list[tuple[str, Token | None]]:
@@ -342,7 +344,24 @@ def _about(
         blanket=denied and _blanket(event, doc, cues),
         doers=_doers(event, forces, unknown),
         refers_back=denied and _refers_back(event, doc),
+        kinds=_kinds(event, doc) if denied else frozenset(),
+        words=frozenset() if denied or doc is None else _sentence_lemmas(event, doc),
     )
+
+
+def _kinds(event: Event, doc: Doc | None) -> frozenset[str]:
+    """Return the nouns that make a noun trigger one kind of its type: "any ransom demand"."""
+    token = trigger_head(doc, event) if doc is not None else None
+    if token is None or token.pos_ != "NOUN":
+        return frozenset()
+    return frozenset(
+        c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+    )
+
+
+def _sentence_lemmas(event: Event, doc: Doc) -> frozenset[str]:
+    span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    return frozenset(t.lemma_.lower() for t in span) if span is not None else frozenset()
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -409,7 +428,9 @@ def _same_happening(
     Of the same type, not said by the same source, not done by different doers (the police's
     officers are not soldiers), not dated apart (:func:`_apart_in_time`), not set in different
     places (both sentences name places, none in common: "had not planned any attack in Erbil"
-    does not deny an attack near Tal Afar), and: the same trigger lemma, a shared actor or
+    does not deny an attack near Tal Afar), not of another kind (the nouns that qualify a
+    denied noun appear in the report's sentence: "no ransom demand" does not deny "demanded
+    that the army withdraw"), and: the same trigger lemma, a shared actor or
     participant head word, a blanket denial ("denied that anyone was killed", "denied
     carrying out any strikes"), or a denial of an act named before ("denied carrying out the
     killings" after "three drivers were shot dead"). A two-sided act ("the two forces exchanged fire") is not
@@ -425,6 +446,8 @@ def _same_happening(
         return False
     if d.places and o.places and not d.places & o.places:
         return False
+    if o.words and not d.kinds <= o.words:
+        return False  # "had not received any ransom demand" / "demanded that the army withdraw"
     if d.refers_back and other.trigger.start < denied.trigger.start:
         return True  # "denied carrying out the killings" of the shootings reported before
     return d.lemma == o.lemma or bool(d.participants & o.participants) or d.blanket
