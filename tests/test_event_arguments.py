@@ -256,3 +256,25 @@ def test_the_passive_subject_of_a_threat_is_its_target(extractor: Extractor) -> 
         "with firmly."
     )
     assert "any group" in [r.text for r in event_of(rec, "THREATEN").recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "undergoer"),
+    [
+        ("He said the Chaman crossing could reopen as early as Friday.", "the Chaman crossing"),
+        ("The schools in Korso reopened on Monday, the council said.", "The schools"),
+    ],
+)
+def test_what_reopens_with_no_object_undergoes_it(
+    extractor: Extractor, text: str, undergoer: str
+) -> None:
+    event = max(extractor.extract(text).events, key=lambda e: e.confidence)
+    assert event.actor == []
+    assert undergoer in [r.text for r in event.recipient]
+
+
+def test_who_reopens_something_is_the_actor(extractor: Extractor) -> None:
+    event = event_of(
+        extractor.extract("The army reopened the coastal highway on Tuesday."), "RETREAT"
+    )
+    assert [a.text for a in event.actor] == ["The army"]

@@ -49,6 +49,9 @@ MUNITIONS = INSTRUMENT_LEMMAS | {
 }  # fmt: skip
 # verbs whose subject is the victim: "five fighters died"
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown"})
+# verbs whose subject, with no object, undergoes the act: "the crossing could reopen" (the
+# army reopened the crossing)
+ERGATIVE_VERBS = frozenset({"reopen", "open", "close", "shut", "resume"})
 # adjectival participles whose "subject" is the one who holds the stance: "X is opposed to Y"
 STATIVE_PARTICIPLES = frozenset(
     {"opposed", "committed", "prepared", "determined", "obliged", "resolved", "ready", "willing"}
@@ -206,6 +209,12 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         actors = []  # "the device exploded": what went off is not who set it off
     elif lemma in PATIENT_SUBJECT_VERBS and cand.token.pos_ in ("VERB", "AUX"):
         actors, recipients = [], actors + recipients
+    elif (
+        lemma in ERGATIVE_VERBS
+        and cand.token.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in cand.token.children)
+    ):
+        actors, recipients = [], actors + recipients  # "the schools reopened"
     actors = [a for a in actors if is_argument(a) and a.lemma_.lower() not in MUNITIONS]
     recipients = [r for r in recipients if is_argument(r) and r not in cand.extra_tokens]
     if lemma in PROJECTILE_VERBS:  # "fired artillery and mortars at the town": the town
