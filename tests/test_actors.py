@@ -424,3 +424,15 @@ def test_an_object_them_is_an_actor_named_lately_or_no_one(extractor: Extractor)
     halted = rec.text.rindex("them")
     assert all(m.start != halted for a in rec.actors for m in a.mentions)  # the distributions
     assert "them" in mentions_of(rec, "The protesters")  # "persuaded them to leave"
+
+
+def test_the_statement_that_acts_is_its_author(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "In a statement sent to local radio stations on Monday, the Korso Free Front said it "
+        "was holding the engineers. The statement warned that their safety could not be "
+        "guaranteed."
+    )
+    assert "The statement" in mentions_of(rec, "Korso Free Front")
+    # with no statement named before, "the statement" is no one's
+    rec = extractor.extract("The statement warned that the engineers' safety was at risk.")
+    assert all("The statement" not in mentions_of(rec, a.name) for a in rec.actors)

@@ -25,6 +25,7 @@ from .cues import load_cues
 __all__ = [
     "NAMED_ANAPHORS",
     "described_name",
+    "document_author",
     "is_group_anaphor",
     "person_nouns",
     "resolve_anaphor",
@@ -100,6 +101,43 @@ def _the_group_word(token: Token) -> bool:
     return token.lemma_.lower() in GROUP_ANAPHORS and any(
         c.dep_ == "det" and c.lower_ == "the" for c in token.children
     )
+
+
+def document_author(book: DraftBook, token: Token) -> Draft | None:
+    """Return who issued "the statement" that acts as a subject ("The statement warned ...").
+
+    The author is the speaker of the last earlier mention of that noun: the subject of the
+    verb it depends on ("In a statement sent to radio stations, the group said ...": the
+    group), or the agent of its participle ("a video released by the army"). "A statement
+    from X" is X's and is linked as any phrase; with no earlier mention, no one.
+    """
+    lemma = token.lemma_.lower()
+    if (
+        token.dep_ != "nsubj"
+        or lemma not in load_cues().document_nouns
+        or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+        or any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in token.children)
+    ):
+        return None
+    for earlier in reversed(book.doc[: token.i]):
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            continue
+        agents = [
+            p
+            for acl in earlier.children
+            if acl.dep_ == "acl"
+            for a in acl.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+        ]
+        verb = earlier
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        speakers = agents or [c for c in verb.children if c.dep_ == "nsubj"]
+        drafts = [d for d in (book.covering(s) for s in speakers) if d is not None]
+        return drafts[0] if drafts else None
+    return None
 
 
 def described_name(token: Token) -> Span | None:

@@ -37,6 +37,7 @@ from .actor_anaphora import (
     GROUP_ANAPHOR_KINDS,
     NAMED_ANAPHORS,
     described_name,
+    document_author,
     is_group_anaphor,
     person_nouns,
     resolve_anaphor,
@@ -136,6 +137,9 @@ class _DocumentActors:
                 resolve_anaphor(self.book, token, violent=self.violent)
                 if token.i not in self.book.token_actor and token.lemma_ in NAMED_ANAPHORS:
                     self.roles.from_role_noun(token)  # no coalition named before: its own
+            elif (author := document_author(self.book, token)) is not None:
+                # "The statement warned ...": the group that issued it
+                self.book.add_mention(author, token.left_edge.i, token.i + 1)
             elif (name := described_name(token)) is not None:
                 # "the volunteer group Open Hands Relief": one mention of the named group
                 draft = self.book.token_actor.get(name.root.i) or self.roles.organisation(name)
