@@ -278,3 +278,15 @@ def test_who_reopens_something_is_the_actor(extractor: Extractor) -> None:
         extractor.extract("The army reopened the coastal highway on Tuesday."), "RETREAT"
     )
     assert [a.text for a in event.actor] == ["The army"]
+
+
+def test_a_common_noun_on_a_noun_trigger_is_the_kind_of_act_not_its_doer(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract("Armed youths staged a cattle raid near Bor in Jonglei.")
+    assert [a.text for a in event_of(rec, "COERCE").actor] == ["Armed youths"]
+    rec = extractor.extract("The company said that no ransom demand had been made.")
+    assert event_of(rec, "REQUEST").actor == []
+    # an actor noun there is the doer
+    rec = extractor.extract("A police raid on the Korso market left two people dead.")
+    assert [a.text for a in event_of(rec, "COERCE").actor] == ["police"]

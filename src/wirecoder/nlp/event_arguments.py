@@ -108,13 +108,16 @@ def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], lis
             pobjs = [p for p in prep.children if p.dep_ == "pobj"]
             (actors if prep.lower_ == "by" else recipients).extend(pobjs)
     head = noun.head
+    # "staged a cattle raid": a common noun on the trigger may be the kind of act, not its
+    # doer; the light verb's subject comes after it and linking decides
+    kinds_only = all(a.dep_ == "compound" and a.pos_ == "NOUN" for a in actors)
     if (
-        not actors
+        kinds_only
         and noun.dep_ in ("dobj", "attr")
         and head.pos_ in ("VERB", "AUX")
         and head.lemma_.lower() not in NON_LIGHT_VERBS
     ):
-        actors = verb_subjects(head)  # light verb: "staged a protest", "launched an attack"
+        actors += verb_subjects(head)  # light verb: "staged a protest", "launched an attack"
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "with"):
                 recipients += [p for p in prep.children if p.dep_ == "pobj"]

@@ -355,8 +355,14 @@ class EventComponent(Component):
     def _event(self, cand: Candidate, sent: Span, linker: ActorLinker) -> Event:
         actor_toks, recipient_toks = arguments(cand)
         doc = cand.token.doc
+        doers = [(t, linker.argument(t, doer=True)) for t in actor_toks]
+        # a common noun on a noun trigger is a doer only as an actor ("police raid"), not
+        # as the kind of act ("ransom demand", "cattle raid")
         actors = merge_touching(
-            prefer_linked([linker.argument(t, doer=True) for t in actor_toks]), doc
+            prefer_linked(
+                [a for t, a in doers if a.actor or not (t.dep_ == "compound" and t.pos_ == "NOUN")]
+            ),
+            doc,
         )
         recipients = merge_touching(
             prefer_linked([linker.argument(t) for t in recipient_toks]), doc
