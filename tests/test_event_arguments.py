@@ -290,3 +290,30 @@ def test_a_common_noun_on_a_noun_trigger_is_the_kind_of_act_not_its_doer(
     # an actor noun there is the doer
     rec = extractor.extract("A police raid on the Korso market left two people dead.")
     assert [a.text for a in event_of(rec, "COERCE").actor] == ["police"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two candidates received death threats last week.",
+        "Two candidates cancelled meetings after receiving threatening telephone calls.",
+    ],
+)
+def test_who_receives_threats_is_threatened(extractor: Extractor, text: str) -> None:
+    threat = event_of(extractor.extract(text), "THREATEN")
+    assert threat.actor == []
+    assert next(r.text for r in threat.recipient).endswith("candidates")
+
+
+def test_threats_received_from_a_group_are_its_threats_not_aid(extractor: Extractor) -> None:
+    rec = extractor.extract("Journalists in Goma have received threats from the Brel Front.")
+    assert "AID" not in [e.type for e in rec.events]
+    threat = event_of(rec, "THREATEN")
+    assert [a.text for a in threat.actor] == ["the Brel Front"]
+    assert [r.text for r in threat.recipient] == ["Journalists"]
+
+
+def test_aid_received_from_a_giver_names_the_giver(extractor: Extractor) -> None:
+    aid = event_of(extractor.extract("The clinic received aid from the Red Lantern Trust."), "AID")
+    assert [a.text for a in aid.actor] == ["the Red Lantern Trust"]
+    assert [r.text for r in aid.recipient] == ["The clinic"]

@@ -63,6 +63,8 @@ NON_LIGHT_VERBS = frozenset(
     | {"prevent", "follow", "cover", "mark", "mourn", "say", "criticize", "criticise", "denounce"}
     | {"hear", "feel", "notice", "film", "photograph", "document", "record"}
 )
+# verbs whose subject undergoes the act named by their object: "received death threats"
+RECEIVING_VERBS = frozenset({"receive", "get", "face"})
 # ACCUSE: the accused comes after "over/about/against", the addressee after "to"
 ACCUSED_PREPS = frozenset({"over", "about", "against", "for"})
 # "the attack was carried out/committed by X": X is the doer of the event noun
@@ -108,6 +110,8 @@ def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], lis
             pobjs = [p for p in prep.children if p.dep_ == "pobj"]
             (actors if prep.lower_ == "by" else recipients).extend(pobjs)
     head = noun.head
+    if (received := _received(noun)) is not None:
+        return received[0], received[1] + recipients
     # "staged a cattle raid": a common noun on the trigger may be the kind of act, not its
     # doer; the light verb's subject comes after it and linking decides
     kinds_only = all(a.dep_ == "compound" and a.pos_ == "NOUN" for a in actors)
@@ -135,6 +139,25 @@ def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], lis
         # "the killings were carried out by X": X did them
         actors = [p for a in head.children if a.dep_ == "agent" for p in a.children]
     return expand_conjuncts(actors), expand_conjuncts(recipients)
+
+
+def _received(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """Return (givers, receivers) when ``noun`` is what someone received, else None.
+
+    "the candidates received death threats (from X)": X threatens the candidates.
+    """
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    givers = [
+        p
+        for holder in (noun, verb)
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return expand_conjuncts(givers), expand_conjuncts(verb_subjects(verb))
 
 
 def _doers(token: Token) -> list[Token]:
@@ -241,6 +264,10 @@ def _fired_munition(token: Token, verb: Token) -> bool:
 
 def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     token = cand.token
+    if token.dep_ == "amod" and (received := _received(token.head)) is not None:
+        return received  # "received threatening calls": the callers threaten the receivers
+    if token.dep_ == "xcomp" and token.tag_ == "VBG" and token.head.lemma_ in RECEIVING_VERBS:
+        return [], verb_subjects(token.head)  # the same, as the parser often reads it
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_arguments(token, cand.extra_tokens)
     if cand.obligation:
@@ -252,8 +279,14 @@ def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         return holders, others
     actors, recipients = verb_subjects(token), verb_objects(token)
     if cand.entry is not None and cand.entry.inverse:
+        # "received aid from X": "from" on the verb or on what was received
+        holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
         givers = [
-            p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+            p
+            for holder in holders
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
         ]
         return expand_conjuncts(givers), actors
     for extra in cand.extra_tokens:  # "opened fire on X": the object's own prepositions
