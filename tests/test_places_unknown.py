@@ -249,3 +249,13 @@ def test_a_hyphenated_name_cut_short_is_extended(nlp: Language, gazetteer: Sqlit
     text = "The school told officials, who then notified Miami-Dade Schools police."
     places = _places(nlp, gazetteer, text)
     assert [(p.text, p.feature_code) for p in places] == [("Miami-Dade", "ADM2")]
+
+
+def test_an_unknown_name_that_acts_is_no_place(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    text = (
+        "Gun battles between La Hermandad del Río and Los Cuervos Blancos left nine dead in "
+        "Celaya. Los Cuervos Blancos denied in a video that it had started the violence."
+    )
+    texts = [p.text for p in _places(nlp, gazetteer, text)]
+    assert "Celaya" in texts
+    assert "Los Cuervos Blancos" not in texts

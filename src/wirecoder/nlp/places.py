@@ -407,6 +407,22 @@ def _saints_building(gazetteer: Gazetteer, span: Span) -> bool:
     return not gazetteer.candidates(span.text if inside else span.text + "'s")
 
 
+def _acts(doc: Doc, span: Span) -> bool:
+    """Return whether a name, here or where the text repeats it, is the subject of a verb
+    other than "be" or the agent of a passive: a group or a person, not a place."""
+    words = [t.lower_ for t in span]
+    n = len(words)
+    for i in range(len(doc) - n + 1):
+        if doc[i].lower_ != words[0] or [t.lower_ for t in doc[i : i + n]] != words:
+            continue
+        root = doc[i : i + n].root
+        if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_ != "be":
+            return True
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            return True
+    return False
+
+
 def _names_an_area(candidates: list[Candidate]) -> bool:
     """Return True when a name after "Town," can be the area the town lies in.
 
@@ -730,6 +746,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             continue  # an unknown river is not the country it is named after
         if not candidates and source.startswith("ner") and span[-1].lower_ in BODY_WORDS:
             continue  # "The Liptako Vanguard", tagged as a place: a group, not its region
+        if not candidates and source.startswith("ner") and _acts(doc, span):
+            continue  # "Los Cuervos Blancos denied ...": an unknown name that acts is no place
         if not candidates and source.startswith("ner"):
             candidates = _qualified_candidates(gazetteer, span)  # the span stays whole
             source += ":qualified" if candidates else ""
