@@ -259,3 +259,15 @@ def test_an_unknown_name_that_acts_is_no_place(nlp: Language, gazetteer: SqliteG
     texts = [p.text for p in _places(nlp, gazetteer, text)]
     assert "Celaya" in texts
     assert "Los Cuervos Blancos" not in texts
+
+
+def test_the_surname_of_a_person_named_in_full_is_no_place(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    text = (
+        "The striker Tomas Allen scored twice in Leeds on Saturday. A source close to Allen "
+        "said he would stay at the club."
+    )
+    texts = [p.text for p in _places(nlp, gazetteer, text)]
+    assert "Leeds" in texts
+    assert "Allen" not in texts

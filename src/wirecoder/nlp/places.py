@@ -407,6 +407,29 @@ def _saints_building(gazetteer: Gazetteer, span: Span) -> bool:
     return not gazetteer.candidates(span.text if inside else span.text + "'s")
 
 
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Return the last names of the people the text names in full ("Mohamed Salah": "salah").
+
+    Said alone later ("Salah's home village", "a source close to McGregor") the name is the
+    person's, one sense per text.
+    """
+    return frozenset(
+        e[-1].lower_
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and len(e) >= 2
+        and e[-1].is_alpha
+        and e[-1].is_title
+        and not _headline_case(e.sent)  # "Freemason Bogdanov Joins Sochi Mayor Race"
+    )
+
+
+def _headline_case(sent: Span) -> bool:
+    """Return True for a sentence in title case, where the tagger takes words for names."""
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) >= 0.8
+
+
 def _acts(doc: Doc, span: Span) -> bool:
     """Return whether a name, here or where the text repeats it, is the subject of a verb
     other than "be" or the agent of a passive: a group or a person, not a place."""
@@ -726,6 +749,7 @@ def found_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Toponym]:
     """Return the toponyms of ``doc`` in text order, with their gazetteer candidates."""
     toponyms: list[Toponym] = []
+    surnames = _surnames(doc)
     for span, source in _spans(doc, gazetteer, demonyms):
         span = _with_river_word(span)
         longer = _hyphen_tail(doc, span)
@@ -748,6 +772,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             continue  # "The Liptako Vanguard", tagged as a place: a group, not its region
         if not candidates and source.startswith("ner") and _acts(doc, span):
             continue  # "Los Cuervos Blancos denied ...": an unknown name that acts is no place
+        if text.lower() in surnames:
+            continue  # "Mohamed Salah ... Salah's home village": the man, not a place
         if not candidates and source.startswith("ner"):
             candidates = _qualified_candidates(gazetteer, span)  # the span stays whole
             source += ":qualified" if candidates else ""
