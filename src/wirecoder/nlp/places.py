@@ -772,8 +772,11 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             continue  # "The Liptako Vanguard", tagged as a place: a group, not its region
         if not candidates and source.startswith("ner") and _acts(doc, span):
             continue  # "Los Cuervos Blancos denied ...": an unknown name that acts is no place
-        if text.lower() in surnames:
-            continue  # "Mohamed Salah ... Salah's home village": the man, not a place
+        if text.lower() in surnames and not any(
+            c.feature_code.startswith(("ADM1", "PCL")) for c in candidates
+        ):
+            continue  # "Mohamed Salah ... Salah's home village": the man, not a place; a
+            # state keeps its name ("Francisco Morazan" the man, Morazan the department)
         if not candidates and source.startswith("ner"):
             candidates = _qualified_candidates(gazetteer, span)  # the span stays whole
             source += ":qualified" if candidates else ""
