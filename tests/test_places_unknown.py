@@ -271,3 +271,26 @@ def test_the_surname_of_a_person_named_in_full_is_no_place(
     texts = [p.text for p in _places(nlp, gazetteer, text)]
     assert "Leeds" in texts
     assert "Allen" not in texts
+
+
+def test_an_unknown_name_the_tagger_also_calls_a_person_is_no_place(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    from spacy.tokens import Span
+
+    text = "The court heard from Zanele. Police in Durban did not help Zanele."
+    doc = nlp(text)
+    first = next(t for t in doc if t.text == "Zanele")
+    first = doc[first.i : first.i + 1]
+    last = doc[len(doc) - 2 : len(doc) - 1]
+    durban = next(t for t in doc if t.text == "Durban")
+    # the tagger's one-off mistake: the same unknown name a person once and a place once
+    doc.ents = [
+        Span(doc, first.start, first.end, label="PERSON"),
+        Span(doc, durban.i, durban.i + 1, label="GPE"),
+        Span(doc, last.start, last.end, label="GPE"),
+    ]
+    doc._.article = Article(text=text, origin="test")
+    doc._.entities, doc._.errors = [], []
+    places = PlaceComponent(Settings(), gazetteer=gazetteer)(doc)._.places
+    assert [p.text for p in places] == ["Durban"]

@@ -750,6 +750,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
     """Return the toponyms of ``doc`` in text order, with their gazetteer candidates."""
     toponyms: list[Toponym] = []
     surnames = _surnames(doc)
+    people = frozenset(e.text.lower() for e in doc.ents if e.label_ == "PERSON")
     for span, source in _spans(doc, gazetteer, demonyms):
         span = _with_river_word(span)
         longer = _hyphen_tail(doc, span)
@@ -772,6 +773,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             continue  # "The Liptako Vanguard", tagged as a place: a group, not its region
         if not candidates and source.startswith("ner") and _acts(doc, span):
             continue  # "Los Cuervos Blancos denied ...": an unknown name that acts is no place
+        if not candidates and source.startswith("ner") and text.lower() in people:
+            continue  # an unknown name the tagger also calls a person in this text
         if text.lower() in surnames and not any(
             c.feature_code.startswith(("ADM1", "PCL")) for c in candidates
         ):
