@@ -335,3 +335,19 @@ def test_a_warning_of_what_others_may_do_is_no_threat(extractor: Extractor, text
 )
 def test_a_warning_of_what_the_warner_will_do_is_a_threat(extractor: Extractor, text: str) -> None:
     assert "THREATEN" in types(extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Korso liqueur plant has received threats in the past and security is tight.",
+        "The Brel Front has attacked convoys on the Kesh road in the past.",
+    ],
+)
+def test_what_happened_in_the_past_is_background(extractor: Extractor, text: str) -> None:
+    assert types(extractor.extract(text)) == []
+
+
+def test_an_act_dated_in_the_news_stays(extractor: Extractor) -> None:
+    rec = extractor.extract("The Brel Front attacked a convoy on the Kesh road on Monday.")
+    assert types(rec) == ["ASSAULT"]

@@ -22,6 +22,7 @@ __all__ = [
     "DOER_MENTIONS_KEY",
     "is_background_noun",
     "is_descriptive",
+    "is_past_habit",
     "is_prediction",
     "is_repeated_mention",
     "names_earlier_doer",
@@ -242,6 +243,22 @@ def is_generic(cand: Candidate) -> bool:
         return True  # a bare plural: "attack fishing boats that cooperate with the authorities"
     return head.lower_ in GENERIC_HEADS or any(
         c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in head.children
+    )
+
+
+def is_past_habit(cand: Candidate) -> bool:
+    """Return whether an act is told as what happened "in the past", not as news.
+
+    "The plant has received threats in the past", "the group has attacked convoys in the
+    past": background to the report, not an event of it.
+    """
+    verb = clause_verb(cand.token)
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(p.dep_ == "pobj" and p.lower_ == "past" for p in prep.children)
+        for holder in (verb, cand.token)
+        for prep in holder.children
     )
 
 

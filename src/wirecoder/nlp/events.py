@@ -52,6 +52,7 @@ from .event_precision import (
     is_background_noun,
     is_descriptive,
     is_generic,
+    is_past_habit,
     is_prediction,
     is_repeated_mention,
     names_earlier_doer,
@@ -328,7 +329,11 @@ class EventComponent(Component):
             kept = [c for c in kept if not is_repeated_mention(c, seen_types)]
             kept = [c for c in kept if not names_earlier_doer(c, events, linker, seen_types)]
             seen_types |= {c.type for c in kept}
-            kept = [c for c in kept if not is_descriptive(c) and not is_generic(c)]
+            kept = [
+                c
+                for c in kept
+                if not is_descriptive(c) and not is_generic(c) and not is_past_habit(c)
+            ]
             sent_events = [self._event(c, sent, linker) for c in kept]
             attach_counts(sent_events, sentence_counts(sent))
             events += sent_events
