@@ -305,6 +305,11 @@ def test_who_receives_threats_is_threatened(extractor: Extractor, text: str) -> 
     assert next(r.text for r in threat.recipient).endswith("candidates")
 
 
+def test_reports_received_from_someone_are_no_aid(extractor: Extractor) -> None:
+    rec = extractor.extract("The priest said he had received reports from his followers.")
+    assert "AID" not in [e.type for e in rec.events]
+
+
 def test_threats_received_from_a_group_are_its_threats_not_aid(extractor: Extractor) -> None:
     rec = extractor.extract("Journalists in Goma have received threats from the Brel Front.")
     assert "AID" not in [e.type for e in rec.events]
