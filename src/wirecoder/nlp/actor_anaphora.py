@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from ..ontology.loader import Ontology
 from .actor_drafts import Draft, DraftBook, noun_phrase
 from .cues import load_cues
+from .event_syntax import clause_verb
 
 __all__ = [
     "NAMED_ANAPHORS",
@@ -131,9 +132,7 @@ def document_author(book: DraftBook, token: Token) -> Draft | None:
             for p in a.children
             if p.dep_ == "pobj"
         ]
-        verb = earlier
-        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
+        verb = clause_verb(earlier)
         speakers = agents or [c for c in verb.children if c.dep_ == "nsubj"]
         drafts = [d for d in (book.covering(s) for s in speakers) if d is not None]
         return drafts[0] if drafts else None
@@ -355,9 +354,7 @@ def _clause_subjects(book: DraftBook, token: Token) -> list[Draft]:
     """
     if token.dep_ in ("nsubj", "nsubjpass", "poss") or token.lower_.endswith(("self", "selves")):
         return []
-    verb = token
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = clause_verb(token)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     while not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head
@@ -398,9 +395,7 @@ def _subject_before_its_objects(
     span = book.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or span.root.dep_ != "pobj":
         return target
-    verb = span.root
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = clause_verb(span.root)
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         draft = book.covering(subject)
         if draft is not None and draft is not target and accept(draft):
