@@ -253,10 +253,11 @@ def is_past_habit(cand: Candidate) -> bool:
     past": background to the report, not an event of it.
     """
     verb = clause_verb(cand.token)
-    return any(
+    doc = verb.doc
+    return any(  # by the words: "in the past and maximum security" parses "past" as an adjective
         prep.dep_ == "prep"
         and prep.lower_ == "in"
-        and any(p.dep_ == "pobj" and p.lower_ == "past" for p in prep.children)
+        and [t.lower_ for t in doc[prep.i + 1 : prep.i + 3]] == ["the", "past"]
         for holder in (verb, cand.token)
         for prep in holder.children
     )
