@@ -348,6 +348,12 @@ def test_what_happened_in_the_past_is_background(extractor: Extractor, text: str
     assert types(extractor.extract(text)) == []
 
 
-def test_an_act_dated_in_the_news_stays(extractor: Extractor) -> None:
-    rec = extractor.extract("The Brel Front attacked a convoy on the Kesh road on Monday.")
-    assert types(rec) == ["ASSAULT"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brel Front attacked a convoy on the Kesh road on Monday.",
+        "In the past, the Brel Front attacked the town of Korso and killed its mayor.",
+    ],
+)
+def test_one_act_told_as_such_stays(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" in types(extractor.extract(text))

@@ -250,16 +250,28 @@ def is_past_habit(cand: Candidate) -> bool:
     """Return whether an act is told as what happened "in the past", not as news.
 
     "The plant has received threats in the past", "the group has attacked convoys in the
-    past": background to the report, not an event of it.
+    past": acts on a bare plural, background to the report, not an event of it. "In the
+    past, rebels attacked the town of X" tells one act and stays.
     """
     verb = clause_verb(cand.token)
     doc = verb.doc
+    done_to = [cand.token] if cand.token.pos_ == "NOUN" else []
+    done_to += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(_bare_plural(t) for t in done_to):
+        return False  # "in the past, rebels attacked the town of X": one act, told as such
     return any(  # by the words: "in the past and maximum security" parses "past" as an adjective
         prep.dep_ == "prep"
         and prep.lower_ == "in"
         and [t.lower_ for t in doc[prep.i + 1 : prep.i + 3]] == ["the", "past"]
         for holder in (verb, cand.token)
         for prep in holder.children
+    )
+
+
+def _bare_plural(token: Token) -> bool:
+    """Return True for a plural noun with no determiner or number ("threats", "convoys")."""
+    return token.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in token.children
     )
 
 
