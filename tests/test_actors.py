@@ -436,3 +436,11 @@ def test_the_statement_that_acts_is_its_author(extractor: Extractor) -> None:
     # with no statement named before, "the statement" is no one's
     rec = extractor.extract("The statement warned that the engineers' safety was at risk.")
     assert all("The statement" not in mentions_of(rec, a.name) for a in rec.actors)
+
+
+def test_relatives_are_people_a_pronoun_may_name(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "No members of the security forces were hurt, the police said. Relatives said the "
+        "kidnappers had telephoned them to demand a ransom."
+    )
+    assert "them" in mentions_of(rec, "Relatives")
