@@ -14,7 +14,7 @@ from wirecoder.gazetteer.resolve import DocumentContext, Hint, rank_candidates
 from wirecoder.nlp.component import register_extensions
 from wirecoder.nlp.event_locations import EventLocationComponent, geo_precision
 from wirecoder.nlp.places import PlaceComponent
-from wirecoder.records import Argument, Article, Event, Mention, Place, TextSpan
+from wirecoder.records import Argument, Article, Attribution, Event, Mention, Place, TextSpan
 
 
 def _candidate(
@@ -467,3 +467,19 @@ def test_los_angeles_as_us_news_abbreviates_it(nlp: Language, gazetteer: SqliteG
     # synthetic: an invented arrest
     _, places = _places(nlp, gazetteer, "Police in L.A. said two invented suspects were held.")
     assert [(p.name, p.country) for p in places] == [("Los Angeles", "USA")]
+
+
+def test_the_speaker_s_own_place_ranks_last_and_where_it_went_not_at_all(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic sentences about invented events
+    text = "Officials in Quetta said the province would deploy 1,200 police to Zhob district."
+    event = _event(text, "deploy")
+    speaker = text.index("Officials in Quetta")
+    event.attribution = [Attribution("Officials in Quetta", speaker, speaker + 19, cue="said")]
+    event = _locate(nlp, gazetteer, text, event)
+    assert event.location is not None and "Zhob" in (event.location.reason or "")
+    text = "Residents who fled to Pemba said the gunmen had killed three civilians."
+    event = _event(text, "killed")
+    event.attribution = [Attribution("Residents", 0, 9, cue="said")]
+    assert _locate(nlp, gazetteer, text, event).location is None

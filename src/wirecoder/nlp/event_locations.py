@@ -109,6 +109,24 @@ def _in_a_name(place: Place) -> bool:
     return (place.reason or "").startswith(INSTITUTION)
 
 
+def _speaker_words(doc: Doc, event: Event) -> tuple[set[int], set[int]]:
+    """Return the token indices of the event's source phrases (their whole subtrees), and
+    those of the relative clauses in them (where a speaker went: "residents who fled to
+    Pemba")."""
+    speakers: set[int] = set()
+    movements: set[int] = set()
+    for source in event.attribution:
+        span = doc.char_span(source.start, source.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        speakers |= {t.i for t in root.subtree}
+        for child in root.children:
+            if child.dep_ in ("relcl", "acl"):
+                movements |= {t.i for t in child.subtree}
+    return speakers, movements
+
+
 def _in_sentence(place: Place, event: Event) -> bool:
     return event.sentence.start <= place.start and place.end <= event.sentence.end
 
@@ -143,9 +161,14 @@ def locate_event(
     # does one named in a body's name: "a U.S. Department of Defense official said a strike
     # killed ..." did not happen in the United States
     usable = [(p, tok) for p, tok in usable if not is_approximate(p) and not _in_a_name(p)]
-    same = [p for p, _ in usable if _in_sentence(p, event)]
-    if same:
-        place = min(same, key=lambda p: abs(p.start - event.trigger.start))
+    same = [(p, tok) for p, tok in usable if _in_sentence(p, event)]
+    speakers, movements = _speaker_words(doc, event)
+    # the speaker's own place ranks last ("officials in Quetta said ... to Zhob"), and where
+    # the speaker went or came from not at all ("residents who fled to Pemba said ...")
+    same = [(p, tok) for p, tok in same if tok is None or tok.i not in movements]
+    outside = [p for p, tok in same if tok is None or tok.i not in speakers]
+    if candidates := outside or [p for p, _ in same]:
+        place = min(candidates, key=lambda p: abs(p.start - event.trigger.start))
         return EventLocation(
             place.id, geo_precision(place), f"nearest place in the sentence: '{place.text}'"
         )
