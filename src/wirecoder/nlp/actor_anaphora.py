@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ..ontology.loader import Ontology
 from .actor_drafts import Draft, DraftBook, noun_phrase
 from .cues import load_cues
-from .event_syntax import clause_verb
+from .event_syntax import clause_verb, participle_agents
 
 __all__ = [
     "NAMED_ANAPHORS",
@@ -123,17 +123,8 @@ def document_author(book: DraftBook, token: Token) -> Draft | None:
     for earlier in reversed(book.doc[: token.i]):
         if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
             continue
-        agents = [
-            p
-            for acl in earlier.children
-            if acl.dep_ == "acl"
-            for a in acl.children
-            if a.dep_ == "agent"
-            for p in a.children
-            if p.dep_ == "pobj"
-        ]
         verb = clause_verb(earlier)
-        speakers = agents or [c for c in verb.children if c.dep_ == "nsubj"]
+        speakers = participle_agents(earlier) or [c for c in verb.children if c.dep_ == "nsubj"]
         drafts = [d for d in (book.covering(s) for s in speakers) if d is not None]
         return drafts[0] if drafts else None
     return None

@@ -18,6 +18,7 @@ from .event_syntax import (
     goal_recipients,
     infinitive_objects,
     is_argument,
+    participle_agents,
     protest_phrase_head,
     protest_targets,
     verb_objects,
@@ -190,19 +191,6 @@ def _doers(token: Token) -> list[Token]:
     ]
 
 
-def _doers_of_event_noun(noun: Token) -> list[Token]:
-    """Return X of "a protest staged/organised by X" (a reduced clause on the noun)."""
-    return expand_conjuncts(
-        p
-        for acl in noun.children
-        if acl.dep_ == "acl" and acl.tag_ == "VBN"
-        for agent in acl.children
-        if agent.dep_ == "agent"
-        for p in agent.children
-        if p.dep_ == "pobj"
-    )
-
-
 def _principals(token: Token) -> list[Token]:
     """Return Y of "on behalf of Y" attached to the trigger, if any."""
     for prep in token.children:
@@ -293,7 +281,7 @@ def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         for prep in extra.children:
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                 recipients += expand_conjuncts(p for p in prep.children if p.dep_ == "pobj")
-        recipients += _doers_of_event_noun(extra)  # "broke up a protest staged by X"
+        recipients += participle_agents(extra)  # "broke up a protest staged by X"
     if cand.type == "ACCUSE":  # "complained to X over Y's raids": Y is accused, X addressed
         recipients = _accused_first(token, recipients)
     retreat = cand.entry is not None and cand.entry.type == "RETREAT"

@@ -175,7 +175,8 @@ def _dates_the_saying(doc: Doc, time: TimeSpan, trigger: Token | None) -> bool:
     "Niger's defence ministry said in a statement on Monday that armed men had attacked the
     market": Monday is when it was said; the past perfect puts the attack before. So is the
     day of the statement it was said in ("claimed in a statement circulated on Monday that
-    its fighters had seized the market"). In the simple past the two are most often one day ("reported today that a bomb exploded").
+    its fighters had seized the market"). In the simple past the two are most often one day
+    ("reported today that a bomb exploded").
     """
     token = _token_at(doc, time.start, time.end)
     if token is None or trigger is None:

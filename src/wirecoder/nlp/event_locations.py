@@ -163,8 +163,8 @@ def locate_event(
     usable = [(p, tok) for p, tok in usable if not is_approximate(p) and not _in_a_name(p)]
     same = [(p, tok) for p, tok in usable if _in_sentence(p, event)]
     speakers, movements = _speaker_words(doc, event)
-    # the speaker's own place ranks last ("officials in Quetta said ... to Zhob"), and where
-    # the speaker went or came from not at all ("residents who fled to Pemba said ...")
+    # the speaker's own place ranks last ("officials in Quetta said ... to Zhob"), and one in
+    # a relative clause on the speaker not at all ("residents who fled to Pemba said ...")
     same = [(p, tok) for p, tok in same if tok is None or tok.i not in movements]
     outside = [p for p, tok in same if tok is None or tok.i not in speakers]
     if candidates := outside or [p for p, _ in same]:

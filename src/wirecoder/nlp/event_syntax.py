@@ -28,6 +28,7 @@ __all__ = [
     "is_argument",
     "is_protest_target",
     "is_purpose_clause",
+    "participle_agents",
     "protest_phrase_head",
     "protest_targets",
     "reports_a_clause",
@@ -71,6 +72,20 @@ def expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
             if t not in out and t.pos_ not in ("VERB", "AUX") and is_argument(t):
                 out.append(t)
     return out
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """Return X of "a protest staged by X", "a video released by X" (a reduced clause on the
+    noun)."""
+    return expand_conjuncts(
+        p
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _relative_head(token: Token) -> Token:
