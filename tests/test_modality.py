@@ -227,3 +227,29 @@ def test_a_speaker_the_parser_hung_on_the_object(nlp) -> None:  # type: ignore[n
     # with its own "and", the second verb is the police's own act
     decision = decide(nlp, "Police arrested 40 protesters and told reporters little.", "arrested")
     assert decision.status == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # a time clause of a future or modal clause is a condition still to be met
+        (
+            "The Kesh drivers said they would stay on strike until the government agreed "
+            "to cut fuel prices.",
+            "agreed",
+            "hypothetical",
+        ),
+        (
+            "Officials said there would be no talks until the Brel Front disarmed.",
+            "disarmed",
+            "hypothetical",
+        ),
+        # a past main clause states its time clause
+        ("The gunmen fled before soldiers attacked the camp.", "attacked", "asserted"),
+        ("Shops stayed shut until the army withdrew from Kesh.", "withdrew", "asserted"),
+    ],
+)
+def test_a_time_clause_of_what_will_be_is_a_condition(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, status: str
+) -> None:
+    assert decide(nlp, text, trigger).status == status

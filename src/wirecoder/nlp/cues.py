@@ -55,6 +55,9 @@ class CueLexicon:
     temporal_marks: frozenset[str]  # "before/after/when ...": a clause that keeps no modality
     # "although/because ...": a concession or a cause keeps no modality of the main clause
     concessive_marks: frozenset[str]
+    # "(would strike) until the government agreed": a time clause of a future or modal
+    # clause is a condition still to be met, not a fact
+    pending_marks: frozenset[str]
     according_to: tuple[str, ...]
     quote_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -168,6 +171,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         involvement_verbs=w("involvement_verbs"),
         temporal_marks=w("temporal_marks"),
         concessive_marks=w("concessive_marks"),
+        pending_marks=w("pending_marks"),
         according_to=tuple(sorted(w("according_to"))),
         quote_verbs=w("quote_verbs"),
         hedge_adverbs=w("hedges.adverbs"),

@@ -355,6 +355,15 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
             and _has_modal(node, cues)
         ):
             yield _finding("counterfactual", depth, [child])
+        elif (
+            clausal
+            and dep == "mark"
+            and low in cues.pending_marks
+            and node.dep_ == "advcl"
+            and _has_modal(node.head, cues)
+        ):
+            # "would continue the strike until the government agreed": not yet agreed
+            yield _finding("conditional", depth, [child])
         elif via != "nominal" and dep == "aux" and low in cues.future_modals:
             yield _finding("future", depth, [child], detail=low)
         elif via != "nominal" and dep == "aux" and low in cues.hypothetical_modals:
