@@ -322,3 +322,48 @@ def test_aid_received_from_a_giver_names_the_giver(extractor: Extractor) -> None
     aid = event_of(extractor.extract("The clinic received aid from the Red Lantern Trust."), "AID")
     assert [a.text for a in aid.actor] == ["the Red Lantern Trust"]
     assert [r.text for r in aid.recipient] == ["The clinic"]
+
+
+def test_function_words_and_marks_are_no_participants(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Amadou Kesh, who heads the mediation committee, told the Korso Courier that both "
+        "sides had agreed to hold talks next month."
+    )
+    agree = event_of(rec, "AGREE")
+    assert all(r.text != "that" for r in agree.recipient), agree.recipient
+
+
+def test_what_a_meeting_is_for_is_not_whom_it_is_aimed_at(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The Kesh and Korso defence ministers will meet in March to approve the budget of "
+        "the joint command."
+    )
+    meet = next(e for e in rec.events if e.trigger.text == "meet")
+    assert not any("budget" in r.text or "command" in r.text for r in meet.recipient)
+
+
+def test_who_called_a_strike_is_its_doer(extractor: Extractor) -> None:
+    rec = extractor.extract("The strike was called by the Kesh Drivers' Union.")
+    strike = event_of(rec, "PROTEST")
+    assert [actor_of(rec, a).name for a in strike.actor] == ["Kesh Drivers' Union"]
+
+
+QUOTED_REQUEST = (
+    'Police detained three staff of a health charity in Herat. "They have done nothing '
+    "wrong, and we ask the authorities to release them without delay,\" the charity's "
+    "director, Amadou Kesh Noori, said in a statement."
+)
+
+
+def test_the_speaker_after_a_quotation_is_no_object_of_it(extractor: Extractor) -> None:
+    rec = extractor.extract(QUOTED_REQUEST)
+    ask = event_of(rec, "REQUEST")
+    assert not any("director" in r.text for r in ask.recipient), ask.recipient
+
+
+def test_one_actor_is_one_participant_of_an_event(extractor: Extractor) -> None:
+    rec = extractor.extract(QUOTED_REQUEST)
+    for event in rec.events:
+        for role in (event.actor, event.recipient):
+            linked = [a.actor for a in role if a.actor]
+            assert len(linked) == len(set(linked)), (event.trigger.text, role)

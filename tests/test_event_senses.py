@@ -194,3 +194,40 @@ def test_death_from_hunger_or_disease_is_no_attack(extractor: Extractor, text: s
 
 def test_death_in_an_ambush_stays_an_attack(extractor: Extractor) -> None:
     assert "ASSAULT" in types(extractor.extract("Three soldiers died in the ambush near Gao."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a call is a conversation when the text says how ("a phone call")
+        ("The Kesh governor held a phone call with the Korso mayor.", "CONSULT", "COERCE"),
+        # what was called is no one called on
+        ("The strike was called on Monday by the Kesh Drivers' Union.", "PROTEST", "REQUEST"),
+        # who the group says it is: no event
+        (
+            "The Brel Front, a militia that says it defends local herders, attacked a "
+            "police post in Korso.",
+            "ASSAULT",
+            "SUPPORT",
+        ),
+        (
+            "The Brel Front, an armed group opposed to the Kesh council, attacked a police "
+            "post in Korso.",
+            "ASSAULT",
+            "REJECT",
+        ),
+    ],
+)
+def test_calls_and_self_descriptions(
+    extractor: Extractor, text: str, expected: str, absent: str
+) -> None:
+    found = types(extractor.extract(text))
+    assert expected in found and absent not in found, found
+
+
+def test_a_call_to_do_something_asks_it(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The Kesh council rejected a government call on Monday to hand over its weapons."
+    )
+    reject = next(e for e in rec.events if e.type == "REJECT")
+    assert reject.mode != "meet" and "(REQUEST)" in reject.reason, reject

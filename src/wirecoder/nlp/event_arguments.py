@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from .event_coder import Candidate
 from .event_syntax import (
     RECIPIENT_PREPS,
+    closes_quote,
     counted,
     expand_conjuncts,
     goal_recipients,
@@ -69,7 +70,24 @@ RECEIVING_VERBS = frozenset({"receive", "get", "face"})
 # ACCUSE: the accused comes after "over/about/against", the addressee after "to"
 ACCUSED_PREPS = frozenset({"over", "about", "against", "for"})
 # "the attack was carried out/committed by X": X is the doer of the event noun
-PERPETRATION_VERBS = frozenset({"carry", "commit", "perpetrate", "conduct", "execute", "stage"})
+# "the killings were carried out by X", "the strike was called by X": X did them
+PERPETRATION_VERBS = frozenset(
+    {
+        "carry",
+        "commit",
+        "perpetrate",
+        "conduct",
+        "execute",
+        "stage",
+        "call",
+        "launch",
+        "mount",
+        "organise",
+        "organize",
+        "hold",
+        "lead",
+    }
+)
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "with", "of", "to", "for"})
 # how a clause under "must" climbs to the one who said it: "issued a warning that X must go"
 SPEAKER_PATH_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "dobj", "acomp"})
@@ -229,11 +247,30 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         and not any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in cand.token.children)
     ):
         actors, recipients = [], actors + recipients  # "the schools reopened"
-    actors = [a for a in actors if is_argument(a) and a.lemma_.lower() not in MUNITIONS]
-    recipients = [r for r in recipients if is_argument(r) and r not in cand.extra_tokens]
+    actors = [
+        a
+        for a in actors
+        if is_argument(a)
+        and a.lemma_.lower() not in MUNITIONS
+        and not _past_quote_end(cand.token, a)
+    ]
+    recipients = [
+        r
+        for r in recipients
+        if is_argument(r) and r not in cand.extra_tokens and not _past_quote_end(cand.token, r)
+    ]
     if lemma in PROJECTILE_VERBS:  # "fired artillery and mortars at the town": the town
         recipients = [r for r in recipients if not _fired_munition(r, cand.token)]
     return actors, recipients
+
+
+def _past_quote_end(trigger: Token, arg: Token) -> bool:
+    """Return whether ``arg`` comes after the end of the quotation ``trigger`` is in.
+
+    '"... we ask the authorities to release them," the charity's director said': the parser
+    can make the speaker an object of "ask"; a quotation closed by a comma ends the clause.
+    """
+    return any(closes_quote(t) for t in trigger.doc[trigger.i + 2 : arg.i])
 
 
 def _fired_munition(token: Token, verb: Token) -> bool:
@@ -295,7 +332,10 @@ def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
         ]
         recipients = expand_conjuncts(left) + [r for r in recipients if r not in left]
     recipients = [r for r in recipients if r not in cand.extra_tokens and r not in actors]
-    if not any(is_argument(r) for r in recipients):
+    consult = cand.type == "CONSULT" or (cand.entry is not None and cand.entry.type == "CONSULT")
+    if not consult and not any(is_argument(r) for r in recipients):
+        # "meet in March to approve the budget": what a meeting is for is its topic, not
+        # whom it is aimed at
         recipients += [r for r in goal_recipients(token) if r not in actors]
     if cand.type == "THREATEN":  # "warned that its fighters would attack X": who is to act
         recipients = [  # in a threat is not its target (verb_objects takes them for "allowed")

@@ -120,12 +120,8 @@ def merge_touching(args: list[Argument], doc: Doc) -> list[Argument]:
         last = out[-1] if out else None
         if any((a.start, a.end) == (arg.start, arg.end) for a in out):
             continue  # one phrase reached twice ("ordered the market closed")
-        if (
-            last is not None
-            and arg.actor is not None
-            and arg.actor == last.actor
-            and 0 <= arg.start - last.end <= 1
-        ):
+        touching = last is not None and 0 <= arg.start - last.end <= 1
+        if touching and last is not None and arg.actor is not None and arg.actor == last.actor:
             span = doc.char_span(last.start, arg.end, alignment_mode="expand")
             text = span.text if span is not None else last.text + arg.text
             out[-1] = Argument(actor=arg.actor, text=text, start=last.start, end=arg.end)
@@ -369,6 +365,10 @@ class ActorLinker:
                 if actor is not None:
                     return actor
         return None
+
+    def names(self, token: Token, actor: str) -> bool:
+        """Return whether ``token`` itself is a mention of ``actor`` (not a word beside it)."""
+        return self._cover(token.idx, token.idx + len(token.text)) == actor
 
     def _cover(self, start: int, end: int) -> str | None:
         return next((aid for s, e, aid in self.spans if s <= start and end <= e), None)

@@ -14,7 +14,7 @@ from ..records import Event
 from .cues import load_cues
 from .event_arguments import NON_LIGHT_VERBS, arguments
 from .event_coder import Candidate
-from .event_conventions import ActorLinker
+from .event_conventions import ActorLinker, merge_touching
 from .event_counts import quantity
 from .event_syntax import SUBJECT_DEPS, clause_verb, is_protest_target, verb_subjects
 
@@ -51,8 +51,11 @@ HABITUAL_ADVERBS = frozenset(
 )
 # the lead sentences that may repeat a headline's events
 HEADLINE_LEAD_SENTENCES = 3
-# participles that label people by a past charge: "the men accused of ...", "suspected of"
-LABEL_PARTICIPLES = frozenset({"accuse", "suspect", "charge", "convict", "blame", "wanted"})
+#: participles on a noun that say who someone is ("the men accused of a killing", "an armed
+#: group opposed to the government"), not what they did in this report
+LABEL_PARTICIPLES = frozenset(
+    {"accuse", "suspect", "charge", "convict", "blame", "wanted", "oppose"}
+)
 #: heads of a relative clause that name nobody in particular ("anyone who kidnaps workers")
 GENERIC_HEADS = frozenset(
     {"anyone", "anybody", "everyone", "everybody", "whoever", "whomever", "those", "all"}
@@ -176,7 +179,8 @@ def names_earlier_doer(
         return False
     if _denied_or_alleged(token):
         return False  # "X denied carrying out the killings": X's denial, no word of the report's
-    actors = [a for a in (linker.argument(t) for t in arguments(cand)[0]) if a.actor]
+    found = (linker.argument(t) for t in arguments(cand)[0])
+    actors = merge_touching([a for a in found if a.actor], token.doc)
     earlier = next((e for e in reversed(events) if e.type == cand.type), None)
     if not actors or earlier is None:
         return False
@@ -213,12 +217,34 @@ def is_descriptive(cand: Candidate) -> bool:
     verb = clause_verb(cand.token)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in LABEL_PARTICIPLES:
         return True  # "the men accused of a killing in May": who they are, not a new charge
+    if _self_description(verb):
+        return True
     if verb.dep_ != "relcl" or (cand.type == "ASSAULT" and _counted_victims(verb)):
         return False
     noun = verb.head
     if noun.dep_ == "appos" or (noun.dep_ == "pobj" and noun.head.head.dep_ == "appos"):
         return True
     return any(_past_year(t) for t in verb.subtree if t.ent_type_ == "DATE")
+
+
+def _self_description(verb: Token) -> bool:
+    """Return whether ``verb`` is what someone, presented in apposition, says they always do.
+
+    "X, a militia that says it defends local communities": the simple present under a
+    present "says" in a relative clause on the apposition is how the group describes
+    itself. "a spokesman who said the group had attacked the base" stays: that is a claim.
+    """
+
+    def present(token: Token) -> bool:
+        return token.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children
+        )
+
+    saying = verb.head
+    if verb.dep_ != "ccomp" or saying.dep_ != "relcl" or not (present(verb) and present(saying)):
+        return False
+    noun = saying.head
+    return noun.dep_ == "appos" or (noun.dep_ == "pobj" and noun.head.head.dep_ == "appos")
 
 
 def is_generic(cand: Candidate) -> bool:

@@ -17,9 +17,11 @@ from .cues import load_cues
 from .event_coder import NON_EVENT_ENTITIES
 
 __all__ = [
+    "QUOTE_CLOSERS",
     "RECIPIENT_PREPS",
     "SUBJECT_DEPS",
     "clause_verb",
+    "closes_quote",
     "counted",
     "dateline_span",
     "expand_conjuncts",
@@ -393,11 +395,24 @@ def is_argument(token: Token) -> bool:
     return not (
         token.ent_type_ in NON_EVENT_ENTITIES
         or _in_dateline(token)
-        or token.pos_ in ("NUM", "PUNCT", "SPACE")
+        # function words: "told X that both sides had agreed to hold talks" hangs "that" on
+        # "hold" as its object
+        or token.pos_ in ("NUM", "PUNCT", "SPACE", "SCONJ", "CCONJ", "PART", "ADP")
+        or not any(ch.isalpha() for ch in token.text)  # the "-" of "al-Juma", tagged a name
         or token.like_num
         or token.lower_ in CALENDAR_WORDS
         or (token.dep_ == "pobj" and token.lower_ in REASON_NOUNS)
     )
+
+
+#: closing quotation marks
+QUOTE_CLOSERS = frozenset({'"', "”", "''", "'"})
+
+
+def closes_quote(token: Token) -> bool:
+    """Return whether ``token`` closes a quoted sentence: a quotation mark after a comma
+    ('"... without delay," the director said')."""
+    return token.text in QUOTE_CLOSERS and token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def clause_verb(token: Token) -> Token:

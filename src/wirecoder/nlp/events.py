@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..config import Settings
 from ..ontology.loader import Ontology, load_ontology
-from ..records import Event, Mention, TextSpan
+from ..records import Argument, Event, Mention, TextSpan
 from .actor_dictionary import load_actor_dictionary
 from .component import Component
 from .credits import in_credit_line
@@ -361,6 +361,7 @@ class EventComponent(Component):
         actor_toks, recipient_toks = arguments(cand)
         doc = cand.token.doc
         doers = [(t, linker.argument(t, doer=True)) for t in actor_toks]
+        doers = [(t, a) for t, a in doers if not _named_before(t, a, doers, linker)]
         # a common noun on a noun trigger is a doer only as an actor ("police raid"), not
         # as the kind of act ("ransom demand", "cattle raid")
         actors = merge_touching(
@@ -369,9 +370,7 @@ class EventComponent(Component):
             ),
             doc,
         )
-        recipients = merge_touching(
-            prefer_linked([linker.argument(t) for t in recipient_toks]), doc
-        )
+        recipients = merge_touching(prefer_linked(_one_mention_each(recipient_toks, linker)), doc)
         # the state of the scene fills an empty slot; it is no evidence that this is an event
         confidence = cand.confidence * (1.0 if actors or recipients else 0.85)
         if cand.token.dep_ in ("relcl", "acl"):  # "a letter handed over to X": a description
@@ -405,3 +404,30 @@ def _trigger_span(cand: Candidate) -> Span:
     tokens = [cand.token, *near]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     return cand.token.doc[start:end]
+
+
+def _named_before(
+    token: Token, arg: Argument, args: list[tuple[Token, Argument]], linker: ActorLinker
+) -> bool:
+    """Return whether the pronoun ``token`` names an actor an argument before it already
+    names ("we ask the authorities to release them": "them" is not the authorities; if the
+    parse says so, the authorities once). Nouns stay: "a worker" after "an employee" may be
+    another person of one role; a phrase linked only through a word in it stays too: "his
+    two bodyguards" are someone else, "an attack on radio stations" is how the stations
+    are reached."""
+    if token.pos_ != "PRON" or arg.actor is None or not linker.names(token, arg.actor):
+        return False
+    return any(
+        a.actor == arg.actor
+        and a.start < arg.start
+        and arg.start - a.end > 1  # not a piece of one name the parser split ("al", "Zoubi")
+        and linker.names(t, arg.actor)
+        for t, a in args
+        if t.i != token.i
+    )
+
+
+def _one_mention_each(tokens: list[Token], linker: ActorLinker) -> list[Argument]:
+    """Return the arguments of ``tokens``, less those that repeat an earlier one's actor."""
+    pairs = [(t, linker.argument(t)) for t in tokens]
+    return [a for t, a in pairs if not _named_before(t, a, pairs, linker)]
