@@ -444,3 +444,38 @@ def test_relatives_are_people_a_pronoun_may_name(extractor: Extractor) -> None:
         "kidnappers had telephoned them to demand a ransom."
     )
     assert "them" in mentions_of(rec, "Relatives")
+
+
+def test_an_infinitive_object_is_not_whom_its_verb_asks(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Police in Herat detained two aid workers on Monday. The Kesh Relief Fund asked the "
+        "authorities to release them."
+    )
+    assert "them" in mentions_of(rec, "two aid workers")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            '"Our staff have done nothing wrong. We ask the authorities to release them," '
+            "the director of the Kesh Relief Fund said in a statement.",
+            "Kesh Relief Fund",
+        ),
+        (
+            '"We will hold the town until the army leaves," the Brel Front said on Monday.',
+            "Brel Front",
+        ),
+    ],
+)
+def test_a_quoted_we_is_the_body_its_speaker_speaks_for(
+    extractor: Extractor, text: str, body: str
+) -> None:
+    rec = extractor.extract(text)
+    names = mentions_of(rec, body)
+    assert all(w in names for w in (["Our", "We"] if "Our" in text else ["We"])), names
+
+
+def test_we_without_a_speaker_is_no_one(extractor: Extractor) -> None:
+    rec = extractor.extract("The Brel Front attacked Korso. We do not know why.")
+    assert all("We" not in mentions_of(rec, a.name) for a in rec.actors)

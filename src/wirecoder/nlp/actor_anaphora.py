@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ..ontology.loader import Ontology
 from .actor_drafts import Draft, DraftBook, noun_phrase
 from .cues import load_cues
-from .event_syntax import clause_verb, participle_agents
+from .event_syntax import QUOTE_CLOSERS, clause_verb, closes_quote, participle_agents
 
 __all__ = [
     "NAMED_ANAPHORS",
@@ -84,6 +84,22 @@ SPOKESPERSONS = frozenset(
 )
 #: nouns of people who belong to a body ("a commander of the group", "a member of X")
 MEMBER_NOUNS = SPOKESPERSONS | {"commander", "leader", "member", "official", "chief", "fighter"}
+#: first-person plural pronouns: in a quotation, the body the speaker speaks for
+WE_PRONOUNS = frozenset({"we", "us", "our"})
+#: nouns of people who speak for their body when they say "we" ("the charity's director")
+QUOTED_MEMBER_NOUNS = MEMBER_NOUNS | {
+    "director",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "coordinator",
+    "secretary",
+    "governor",
+    "mayor",
+    "minister",
+}
 #: kinds of actor that commit armed violence
 ARMED_KINDS = frozenset({"armed_group", "military", "police", "unknown", "spy"})
 #: ASSAULT verbs that unarmed people do too ("residents fought back", "the crowd clashed")
@@ -195,6 +211,11 @@ def _body_spoken_for(book: DraftBook, token: Token) -> Draft | None:
     members = [t for t in subject.subtree if t.lemma_.lower() in MEMBER_NOUNS]
     if subject.lemma_.lower() not in SPOKESPERSONS and not any(m.i != subject.i for m in members):
         return None
+    return _body_of(book, members)
+
+
+def _body_of(book: DraftBook, members: list[Token]) -> Draft | None:
+    """Return the group the first of ``members`` ("a spokesman for X", "X's director") is of."""
     for member in members:
         for child in member.children:
             body = child
@@ -209,6 +230,62 @@ def _body_spoken_for(book: DraftBook, token: Token) -> Draft | None:
                 draft = last_group(book, body)
             if draft is not None and draft.kind in GROUP_KINDS:
                 return draft
+    return None
+
+
+def _quoted_body(book: DraftBook, token: Token) -> Draft | None:
+    """Return the group a quoted "we"/"us"/"our" speaks for.
+
+    '"We ask the authorities to release them," the charity's director said': the charity;
+    '"We will hold the town," the Brel Front said in a statement': the Front. The speaker is
+    the subject of the reporting verb the pronoun's clause depends on or, where the parser
+    lost that link, of the first one after the quotation closes in its sentence. A person
+    speaks for the body they belong to; one with none is no "we".
+    """
+    reporting = load_cues().reporting
+
+    def reports(t: Token) -> bool:
+        return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in reporting
+
+    report = next((a for a in token.ancestors if reports(a) and a.i != token.head.i), None)
+    subject = None
+    if report is None:
+        closed = _quotation_end(token)
+        if closed is not None:
+            end = token.doc[closed].sent.end
+            report = next((t for t in token.doc[closed:end] if reports(t)), None)
+            if report is not None and report.i > closed + 1:
+                # what stands between the quotation and the verb speaks, however parsed
+                subject = token.doc[closed + 1 : report.i].root
+    if report is None:
+        return None
+    subject = next((c for c in report.children if c.dep_ == "nsubj"), subject)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    speaker = book.covering(subject)
+    if speaker is not None and speaker.kind in GROUP_KINDS and not _one_person(book, speaker):
+        return speaker
+    if speaker is not None and speaker.affiliation is not None:
+        return speaker.affiliation
+    members = [t for t in subject.subtree if t.lemma_.lower() in QUOTED_MEMBER_NOUNS]
+    return _body_of(book, members)
+
+
+def _quotation_end(token: Token, *, sentences: int = 3) -> int | None:
+    """Return the index of the mark that closes the quotation ``token`` is in, if it closes
+    after a comma within this sentence or the next ones ('"Our colleagues are health
+    workers. ... without delay," the director said') and no other quotation mark comes first.
+    """
+    doc, sent = token.doc, token.sent
+    for _ in range(sentences):
+        for t in doc[max(token.i + 1, sent.start) : sent.end]:
+            if closes_quote(t):
+                return t.i
+            if t.text in QUOTE_CLOSERS or t.text in ("“", "``"):
+                return None
+        if sent.end >= len(doc):
+            return None
+        sent = doc[sent.end].sent
     return None
 
 
@@ -341,15 +418,18 @@ def _clause_subjects(book: DraftBook, token: Token) -> list[Draft]:
 
     An object pronoun is not its own clause's subject: "army units pursued them, killing
     several of them" (not the army); a participle without a subject takes the one of the
-    clause it hangs on. A reflexive ("defended themselves") is not an object here.
+    clause it hangs on, and an infinitive the object of the verb it completes ("asked the
+    authorities to release them"). A reflexive ("defended themselves") is not an object here.
     """
     if token.dep_ in ("nsubj", "nsubjpass", "poss") or token.lower_.endswith(("self", "selves")):
         return []
     verb = clause_verb(token)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     while not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+        if verb.dep_ == "xcomp":  # "asked the authorities to release them": who is asked acts
+            subjects += [c for c in verb.head.children if c.dep_ == "dobj"]
         verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     drafts: list[Draft] = []
     for subject in subjects:  # a pronoun subject was read before ("they chased them")
         # a possessor inside the subject may be the object ("their families visited them")
@@ -456,7 +536,9 @@ def resolve_anaphor(
     bound = _clause_subjects(book, token)
     # "the group's spokesman said it ...": the spokesman is not "it"
     owned = speaker is not None and any(c.dep_ == "poss" for c in speaker.children)
-    if word in PERSON_PRONOUNS:
+    if word in WE_PRONOUNS:
+        target = _quoted_body(book, token)
+    elif word in PERSON_PRONOUNS:
         # a named person, or one person named by a role ("the state governor ... his office")
         target = book.last(
             lambda d: (

@@ -102,6 +102,14 @@ class People:
             if root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
                 related.append(root.head.head.head)
         related += [c for c in root.children if c.dep_ == "appos"]
+        # "Father X, other priests and civilians": a plural, or "other"/"another", is someone
+        # else, whatever the parser hung it on
+        related = [
+            t
+            for t in related
+            if t.tag_ not in ("NNS", "NNPS")
+            and not any(c.lower_ in ("other", "another") for c in t.children)
+        ]
         bodies = [  # "Arab League Secretary General X": a member of an international body
             body
             for tok in related

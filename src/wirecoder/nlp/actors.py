@@ -36,6 +36,7 @@ from ..records import Actor
 from .actor_anaphora import (
     GROUP_ANAPHOR_KINDS,
     NAMED_ANAPHORS,
+    WE_PRONOUNS,
     described_name,
     document_author,
     is_group_anaphor,
@@ -130,10 +131,13 @@ class _DocumentActors:
         for ent in self.doc.ents:  # "The Sagaing People's Shield said", tagged a work of art
             if ent.label_ not in ENTITY_LABELS:
                 self._part_of_a_known_name(ent)
+        quoted_we = []
         for token in self.doc:
             if token.i in self.book.token_actor:
                 continue
-            if token.pos_ == "PRON" or is_group_anaphor(token):
+            if token.pos_ == "PRON" and token.lower_ in WE_PRONOUNS:
+                quoted_we.append(token)  # its speaker often comes after the quotation
+            elif token.pos_ == "PRON" or is_group_anaphor(token):
                 resolve_anaphor(self.book, token, violent=self.violent)
                 if token.i not in self.book.token_actor and token.lemma_ in NAMED_ANAPHORS:
                     self.roles.from_role_noun(token)  # no coalition named before: its own
@@ -148,6 +152,8 @@ class _DocumentActors:
                 continue
             elif token.pos_ in ("NOUN", "PROPN"):
                 self.roles.from_role_noun(token)
+        for token in quoted_we:
+            resolve_anaphor(self.book, token, violent=self.violent)
         return self.book.finish()
 
     # --- named entities -------------------------------------------------------------------------
