@@ -367,3 +367,28 @@ def test_one_actor_is_one_participant_of_an_event(extractor: Extractor) -> None:
         for role in (event.actor, event.recipient):
             linked = [a.actor for a in role if a.actor]
             assert len(linked) == len(set(linked)), (event.trigger.text, role)
+
+
+def test_the_object_of_prompt_or_force_does_what_follows(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Two people were killed in Kesh on Tuesday when rival groups clashed, prompting the "
+        "authorities to impose an overnight curfew."
+    )
+    curfew = event_of(rec, "COERCE")
+    assert [a.text for a in curfew.actor] == ["the authorities"], curfew.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place", "target"),
+    [
+        ("Her son was arrested at a market in 2019.", "COERCE", "a market", False),
+        ("The Brel Front killed two guards at the Korso bank.", "ASSAULT", "the Korso bank", False),
+        # what is set off is no object: the place it went off at is the target
+        ("Militants detonated a bomb at the Korso church.", "ASSAULT", "the Korso church", True),
+    ],
+)
+def test_where_an_act_on_someone_happened_is_not_its_target(
+    extractor: Extractor, text: str, type_: str, place: str, target: bool
+) -> None:
+    event = event_of(extractor.extract(text), type_)
+    assert (place in [r.text for r in event.recipient]) is target, event.recipient

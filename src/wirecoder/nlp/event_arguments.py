@@ -261,6 +261,7 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     ]
     if lemma in PROJECTILE_VERBS:  # "fired artillery and mortars at the town": the town
         recipients = [r for r in recipients if not _fired_munition(r, cand.token)]
+    recipients = _without_scene(cand.token, recipients)
     return actors, recipients
 
 
@@ -271,6 +272,26 @@ def _past_quote_end(trigger: Token, arg: Token) -> bool:
     can make the speaker an object of "ask"; a quotation closed by a comma ends the clause.
     """
     return any(closes_quote(t) for t in trigger.doc[trigger.i + 2 : arg.i])
+
+
+def _without_scene(verb: Token, recipients: list[Token]) -> list[Token]:
+    """Return the recipients less the place "at" which an act with an object of its own
+    happened: "my son was arrested at a market", "killed two guards at the bank". What
+    is fired or set off stays no object ("detonated a bomb at the church": the church)."""
+    objects = [
+        r
+        for r in recipients
+        if r.dep_ in ("dobj", "nsubjpass")
+        and r.head.i == verb.i
+        and r.lemma_.lower() not in MUNITIONS
+    ]
+    if not objects:
+        return recipients
+    return [
+        r
+        for r in recipients
+        if not (r.dep_ == "pobj" and r.head.lower_ == "at" and r.head.head.i == verb.i)
+    ]
 
 
 def _fired_munition(token: Token, verb: Token) -> bool:

@@ -157,6 +157,11 @@ def verb_subjects(verb: Token) -> list[Token]:
         return []
     if any(c.dep_ == "auxpass" for c in verb.children):
         return []  # "traders feared being attacked": the inherited subject is the victim
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_LEMMAS:
+        # "prompting the authorities to impose a curfew": the authorities impose it
+        controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if controllers:
+            return expand_conjuncts(controllers)
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
         return verb_subjects(verb.head)  # "X is willing to ...": the subject of "is"
     if (prep := verb.head).dep_ == "prep" and verb.dep_ == "pcomp" and prep.lower_ in ("of", "for"):
@@ -176,6 +181,40 @@ def verb_subjects(verb: Token) -> list[Token]:
     return []
 
 
+#: verbs whose object does what their infinitive says ("forced the villagers to leave")
+OBJECT_CONTROL_LEMMAS = frozenset(
+    {
+        "ask",
+        "urge",
+        "order",
+        "force",
+        "compel",
+        "allow",
+        "permit",
+        "prompt",
+        "lead",
+        "cause",
+        "persuade",
+        "tell",
+        "instruct",
+        "encourage",
+        "invite",
+        "help",
+        "enable",
+        "pressure",
+        "push",
+        "oblige",
+        "require",
+        "authorise",
+        "authorize",
+        "direct",
+        "command",
+        "warn",
+        "advise",
+        "want",
+        "expect",
+    }
+)
 #: verbs whose object is charged with the act after "of"/"for" ("accused X of killing")
 CHARGING_LEMMAS = frozenset(
     {"accuse", "suspect", "blame", "charge", "convict", "condemn", "fault", "hold", "find"}
