@@ -479,3 +479,13 @@ def test_a_quoted_we_is_the_body_its_speaker_speaks_for(
 def test_we_without_a_speaker_is_no_one(extractor: Extractor) -> None:
     rec = extractor.extract("The Brel Front attacked Korso. We do not know why.")
     assert all("We" not in mentions_of(rec, a.name) for a in rec.actors)
+
+
+def test_a_name_after_a_plural_article_is_a_group(extractor: Extractor) -> None:
+    # tagged a place, or a person, by the small model
+    rec = extractor.extract(
+        "The fighting between La Hermandad del Valle and Los Lobos Grises began on Monday. "
+        "Los Lobos Grises denied in a video posted online that it had started the violence."
+    )
+    group = next(a for a in rec.actors if a.name == "Los Lobos Grises")
+    assert group.kind != "person" and "it" in mentions_of(rec, "Los Lobos Grises")

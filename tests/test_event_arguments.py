@@ -392,3 +392,26 @@ def test_where_an_act_on_someone_happened_is_not_its_target(
 ) -> None:
     event = event_of(extractor.extract(text), type_)
     assert (place in [r.text for r in event.recipient]) is target, event.recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        # a passive conjunct's patient is the subject it shares
+        (
+            "The Brel Freedom Corps split from a larger movement in 2021 and has been blamed for "
+            "attacks on army outposts.",
+            "ACCUSE",
+            "The Brel Freedom Corps",
+        ),
+        # "blamed X on Y": Y is blamed
+        (
+            "The Kesh governor blamed the deaths on the Korso Youth Front.",
+            "ACCUSE",
+            "the Korso Youth Front",
+        ),
+    ],
+)
+def test_who_is_blamed(extractor: Extractor, text: str, type_: str, recipient: str) -> None:
+    event = event_of(extractor.extract(text), type_)
+    assert event.recipient and event.recipient[0].text == recipient, event.recipient

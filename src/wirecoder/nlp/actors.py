@@ -49,6 +49,7 @@ from .actor_drafts import MODIFIER_DEPS, Draft, DraftBook
 from .actor_people import People
 from .actor_roles import RoleNouns
 from .component import Component
+from .cues import is_group_name
 from .event_syntax import dateline_span
 
 __all__ = ["ActorComponent"]
@@ -186,6 +187,11 @@ class _DocumentActors:
             entry = self.d.lookup_name(book.country_name(book.token_country[ent.start]))
         if entry is not None:
             draft = self._entry_draft(entry)
+        elif is_group_name(ent) and not self._is_resolved_place(ent):
+            # "Los Cuervos Blancos denied ...", tagged a person or a place: a plural article
+            # opens a group's name
+            draft = self.roles.organisation(ent)
+            draft.source = f"ner (a group by its article '{ent[0].text}')"
         elif ent.label_ == "PERSON":
             if self._is_resolved_place(ent):
                 return  # a town the tagger took for a person: the places component knows it

@@ -12,12 +12,15 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataFileError, ErrorCode
 from ..records import EventStatus
 
-__all__ = ["DEFAULT_CUES_PATH", "CueLexicon", "ResponsibilityCues", "load_cues"]
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["DEFAULT_CUES_PATH", "CueLexicon", "ResponsibilityCues", "is_group_name", "load_cues"]
 
 DEFAULT_CUES_PATH = Path(__file__).parent / "data" / "cues.json"
 
@@ -93,6 +96,8 @@ class CueLexicon:
     source_kinds: dict[str, frozenset[str]]
     organisation_labels: frozenset[str]
     person_labels: frozenset[str]
+    # plural articles that open a group's name, not a person's ("Los Zetas"), whatever NER says
+    group_name_articles: frozenset[str]
     document_nouns: frozenset[str]  # "a statement from X": X's kind
     witness_verbs: frozenset[str]  # "X, who sells fabric in the market": a named witness
     responsibility: ResponsibilityCues
@@ -205,6 +210,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         source_kinds={key: w(f"source_kinds.{key}") for key in SOURCE_KIND_KEYS},
         organisation_labels=frozenset(w("organisation_entity_labels")),
         person_labels=frozenset(w("person_entity_labels")),
+        group_name_articles=w("group_name_articles"),
         document_nouns=w("document_nouns"),
         witness_verbs=w("witness_verbs"),
         blanket_words=w("contradiction.blanket_words"),
@@ -247,3 +253,9 @@ def load_cues(path: Path | None = None) -> CueLexicon:
     The bundled one is looked up without touching the file system: rules call this per token.
     """
     return _bundled() if path is None else _load_cached(path.resolve())
+
+
+def is_group_name(ent: Span) -> bool:
+    """Return whether a name opens with a plural article ("Los Cuervos Blancos"): a group's,
+    though the tagger may call it a person."""
+    return len(ent) > 1 and ent[0].lower_ in load_cues().group_name_articles

@@ -413,6 +413,19 @@ def _accused_first(verb: Token, recipients: list[Token]) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     )
+    if verb.lemma_.lower() == "blame":  # "blamed the deaths on troublemakers": they are blamed
+        on = [
+            p
+            for holder in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if on:
+            blamed_for = {c.i for c in verb.children if c.dep_ == "dobj"}
+            accused = expand_conjuncts(on) + accused
+            recipients = [r for r in recipients if r.i not in blamed_for]
     addressed = {
         p.i
         for c in verb.children

@@ -331,6 +331,13 @@ def verb_objects(verb: Token) -> list[Token]:
         if p.dep_ == "pobj"
     ]
     objs = given_to + [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ in ("nsubjpass", *SUBJECT_DEPS) for c in verb.children)
+    ):
+        # "X split from a movement and has been blamed for attacks": X is blamed
+        objs += [c for c in verb.head.children if c.dep_ in ("nsubjpass", *SUBJECT_DEPS)]
     if not objs:  # "denounced as a crime X's crackdown": the object moved after "as Y"
         objs = [
             a

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import CueLexicon, load_cues
+from .cues import CueLexicon, is_group_name, load_cues
 from .event_syntax import speech_act_head
 
 __all__ = [
@@ -124,7 +124,9 @@ def source_kind(span: Span, *, cues: CueLexicon | None = None) -> str:
     # earlier noun): each of its roots is a head
     heads |= {t.i for t in span if not span.start <= t.head.i < span.end}
     persons = any(
-        e.label_.lower() in cues.person_labels and any(e.start <= i < e.end for i in heads)
+        e.label_.lower() in cues.person_labels
+        and any(e.start <= i < e.end for i in heads)
+        and not is_group_name(e)
         for e in span.ents
     )
     kinds = cues.source_kinds
