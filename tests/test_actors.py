@@ -489,3 +489,28 @@ def test_a_name_after_a_plural_article_is_a_group(extractor: Extractor) -> None:
     )
     group = next(a for a in rec.actors if a.name == "Los Lobos Grises")
     assert group.kind != "person" and "it" in mentions_of(rec, "Los Lobos Grises")
+
+
+def test_an_organisation_its_apposition_calls_armed_is_an_armed_group(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "Members of the Frente Sierra Libre, an armed group that operates in the mountains, "
+        "abducted two engineers near Suarez. The Kesh Bridge Company said work had stopped. "
+        "Relatives appealed to the group to free the men."
+    )
+    front = next(a for a in rec.actors if a.name == "Frente Sierra Libre")
+    assert front.kind == "armed_group" and "the group" in mentions_of(rec, front.name)
+
+
+def test_later_mentions_of_an_organisation_by_part_of_its_name(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The United Korso Treasury on Wednesday imposed sanctions on three men it accused of "
+        "raising money for Jabhat Sahil, an armed group that has carried out attacks on "
+        "Somali troops. The Treasury said the men had moved money to the group. Jabhat "
+        "Sahil claimed responsibility for an attack on a military base near Kismayo."
+    )
+    group = next(a for a in rec.actors if a.name == "Jabhat Sahil")
+    assert sum(rec.text[m.start : m.end] == "Jabhat Sahil" for m in group.mentions) == 2
+    assert not any(a.kind == "person" for a in rec.actors)
+    assert "Treasury" in mentions_of(rec, "United Korso Treasury")

@@ -415,3 +415,12 @@ def test_where_an_act_on_someone_happened_is_not_its_target(
 def test_who_is_blamed(extractor: Extractor, text: str, type_: str, recipient: str) -> None:
     event = event_of(extractor.extract(text), type_)
     assert event.recipient and event.recipient[0].text == recipient, event.recipient
+
+
+def test_a_participle_with_an_object_on_a_root_noun_is_the_verb(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Gunmen on motorcycles killed at least nine people and wounded 14 when they attacked "
+        "a weekly cattle market north of Tera on Sunday."
+    )
+    killed = next(e for e in rec.events if e.trigger.text == "killed")
+    assert [a.text for a in killed.actor] == ["Gunmen"], killed.actor

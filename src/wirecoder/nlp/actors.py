@@ -107,7 +107,22 @@ def _group_apposition(ent: Span) -> Token | None:
     candidates = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
     if root.dep_ == "appos" and root.head.i < ent.start:
         candidates.append(root.head)  # "an armed group, Jabhat Sahil"
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text == ",":
+        # "members of X, an armed group that ...": the parser may hang the apposition on
+        # "members"; it still follows the name
+        candidates += [
+            t
+            for t in doc[ent.end + 1 : min(len(doc), ent.end + 5)]
+            if t.dep_ == "appos" and t.head.i < ent.start
+        ][:1]
     return next((c for c in candidates if c.lemma_.lower() in _GROUP_NOUNS), None)
+
+
+def _armed_by_apposition(draft: Draft, group: Token) -> None:
+    """Make ``draft`` an armed group when its apposition says so ("an armed group")."""
+    if _ARMED_WORDS & {group.lemma_.lower(), *(c.lower_ for c in group.children)}:
+        draft.kind, draft.sectors = "armed_group", ["REB"]
 
 
 class _DocumentActors:
@@ -198,8 +213,7 @@ class _DocumentActors:
             group = _group_apposition(ent)
             if group is not None:  # "Jabhat Sahil, an armed group": a group tagged as a person
                 draft = self.roles.organisation(ent)
-                if _ARMED_WORDS & {group.lemma_.lower(), *(c.lower_ for c in group.children)}:
-                    draft.kind, draft.sectors = "armed_group", ["REB"]
+                _armed_by_apposition(draft, group)
                 draft.source = f"ner (a group by its apposition '{group.text}')"
             else:
                 draft = self.people.person(ent)
@@ -210,6 +224,9 @@ class _DocumentActors:
                 draft = self.people.person(ent)  # "Taras Hnatyuk, a spokesman", "Hnatyuk said"
             else:
                 draft = self.roles.organisation(ent)
+                group = _group_apposition(ent)
+                if group is not None and draft.kind == "organisation":
+                    _armed_by_apposition(draft, group)  # "X, an armed group that operates ..."
         elif ent[-1].lower_ in self.d.group_heads and not self._is_resolved_place(ent):
             draft = self.roles.organisation(ent)  # "The Liptako Vanguard", tagged as a place
         else:
@@ -223,7 +240,7 @@ class _DocumentActors:
         """Add ``ent`` to an organisation named in full earlier, if it spells that name.
 
         The tagger sometimes tags a later mention of "the Sagaing People's Shield" as only
-        "Sagaing", or as a work of art; the name was then an organisation of its own, or no
+        "Sagaing" (or "Jabhat Sahil" as only "Sahil"), or as a work of art; the name was then an organisation of its own, or no
         actor (and "People" a role noun). When the text at the entity spells an organisation
         already read, in full, the mention is that organisation's, whole.
         """
@@ -244,7 +261,41 @@ class _DocumentActors:
                 if whole is not None:
                     self.book.add_mention(draft, whole.start, whole.end)
                     return True
-        return False
+            # "Jabhat Sahil claimed ...", tagged only "Sahil": the name ends where it ends
+            begin = ent.end_char - len(name)
+            if (
+                draft.kind in GROUP_ANAPHOR_KINDS
+                and 0 <= begin < ent.start_char
+                and draft.mentions
+                and min(s for s, _ in draft.mentions) < begin
+                and text[begin : ent.end_char].casefold() == name.casefold()
+                and (begin == 0 or not text[begin - 1].isalnum())
+            ):
+                whole = self.doc.char_span(begin, ent.end_char, alignment_mode="expand")
+                if whole is not None:
+                    self.book.add_mention(draft, whole.start, whole.end)
+                    return True
+        return self._short_name(ent)
+
+    def _short_name(self, ent: Span) -> bool:
+        """Add an organisation named by the last words of one read before ("the United States
+        Treasury ... The Treasury said"), when only one such organisation was read."""
+        words = ent.text[4:] if ent.text[:4] in _THE else ent.text
+        if ent.label_ != "ORG" or not words[:1].isupper() or len(words) < 4:
+            return False
+        suffix = " " + words.casefold()
+        earlier = [
+            d
+            for d in self.book.drafts
+            if d.kind in GROUP_ANAPHOR_KINDS
+            and d.mentions
+            and min(s for s, _ in d.mentions) < ent.start_char
+            and d.name.casefold().endswith(suffix)
+        ]
+        if len(earlier) != 1:
+            return False
+        self.book.add_mention(earlier[0], ent.start, ent.end)
+        return True
 
     def _untagged_state(self, token: Token) -> bool:
         """Add a country the tagger missed ("Uzbekistan finally opened ..."); return if found."""

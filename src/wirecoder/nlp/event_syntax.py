@@ -178,6 +178,14 @@ def verb_subjects(verb: Token) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
+    if (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        # "Gunmen on motorcycles killed nine people", parsed as a participle on "Gunmen": a
+        # participle with an object of its own is the sentence's verb, and the noun its subject
+        return [verb.head]
     return []
 
 
