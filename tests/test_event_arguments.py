@@ -417,10 +417,13 @@ def test_who_is_blamed(extractor: Extractor, text: str, type_: str, recipient: s
     assert event.recipient and event.recipient[0].text == recipient, event.recipient
 
 
-def test_a_participle_with_an_object_on_a_root_noun_is_the_verb(extractor: Extractor) -> None:
+@pytest.mark.parametrize("said", ["", ", local officials and residents said"])
+def test_a_participle_with_an_object_on_a_root_noun_is_the_verb(
+    extractor: Extractor, said: str
+) -> None:
     rec = extractor.extract(
         "Gunmen on motorcycles killed at least nine people and wounded 14 when they attacked "
-        "a weekly cattle market north of Tera on Sunday."
+        f"a weekly cattle market north of Téra in Niger's Tillabéri region on Sunday{said}."
     )
     killed = next(e for e in rec.events if e.trigger.text == "killed")
     assert [a.text for a in killed.actor] == ["Gunmen"], killed.actor

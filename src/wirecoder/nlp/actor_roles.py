@@ -105,6 +105,11 @@ class RoleNouns:
         lemma = token.lemma_.lower()
         if role is None and lemma in EQUIPMENT_HEADS:  # "army bulldozers", "U.N. helicopters"
             role = self._modifier_role(token) or (_inherit(None, owner, lemma) if owner else None)
+        if lemma == "member" and owner is not None and person is None:
+            # "members of the X Front abducted ...": the Front acts through its members
+            phrase = noun_phrase(token)
+            book.add_mention(owner, phrase.start, phrase.end)
+            return owner
         generic = lemma in self.d.generic_heads
         if role is None and not (generic and (owner or self._modifier_role(token))):
             return None  # "the rebel wing" is a group; a bare "the wing" is not

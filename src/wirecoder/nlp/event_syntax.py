@@ -180,7 +180,8 @@ def verb_subjects(verb: Token) -> list[Token]:
         return [verb.head]
     if (
         verb.dep_ == "acl"
-        and verb.head.dep_ == "ROOT"
+        and verb.head.dep_ in ("ROOT", "dep")
+        and verb.head.left_edge.i == verb.head.sent.start
         and any(c.dep_ == "dobj" for c in verb.children)
     ):
         # "Gunmen on motorcycles killed nine people", parsed as a participle on "Gunmen": a
