@@ -514,13 +514,3 @@ def test_later_mentions_of_an_organisation_by_part_of_its_name(extractor: Extrac
     assert sum(rec.text[m.start : m.end] == "Jabhat Sahil" for m in group.mentions) == 2
     assert not any(a.kind == "person" for a in rec.actors)
     assert "Treasury" in mentions_of(rec, "United Korso Treasury")
-
-
-def test_members_of_a_group_are_the_group(extractor: Extractor) -> None:
-    rec = extractor.extract(
-        "Members of the Frente Sierra Libre, an armed group that operates in the mountains, "
-        "abducted two engineers near Suarez."
-    )
-    abducted = next(e for e in rec.events if e.trigger.text == "abducted")
-    names = {a.id: a.name for a in rec.actors}
-    assert [names[a.actor] for a in abducted.actor if a.actor] == ["Frente Sierra Libre"]

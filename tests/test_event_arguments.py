@@ -427,3 +427,13 @@ def test_a_participle_with_an_object_on_a_root_noun_is_the_verb(
     )
     killed = next(e for e in rec.events if e.trigger.text == "killed")
     assert [a.text for a in killed.actor] == ["Gunmen"], killed.actor
+
+
+def test_members_of_a_group_are_the_group(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Members of the Frente Sierra Libre, an armed group that operates in the mountains, "
+        "abducted two engineers near Suarez."
+    )
+    abducted = next(e for e in rec.events if e.trigger.text == "abducted")
+    names = {a.id: a.name for a in rec.actors}
+    assert [names[a.actor] for a in abducted.actor if a.actor] == ["Frente Sierra Libre"]
