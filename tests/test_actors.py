@@ -514,3 +514,11 @@ def test_later_mentions_of_an_organisation_by_part_of_its_name(extractor: Extrac
     assert sum(rec.text[m.start : m.end] == "Jabhat Sahil" for m in group.mentions) == 2
     assert not any(a.kind == "person" for a in rec.actors)
     assert "Treasury" in mentions_of(rec, "United Korso Treasury")
+
+
+def test_a_document_signed_by_a_group_is_the_group_when_it_acts(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Banners signed by the Korso Youth Front and hung from bridges on Tuesday warned "
+        "residents to stay indoors after dark."
+    )
+    assert "Banners" in mentions_of(rec, "Korso Youth Front")

@@ -231,3 +231,14 @@ def test_a_call_to_do_something_asks_it(extractor: Extractor) -> None:
     )
     reject = next(e for e in rec.events if e.type == "REJECT")
     assert reject.mode != "meet" and "(REQUEST)" in reject.reason, reject
+
+
+def test_allowing_needs_someone_or_something_let_through(extractor: Extractor) -> None:
+    found = types(
+        extractor.extract(
+            "The Kesh education office said classes would resume if the situation allowed."
+        )
+    )
+    assert "RETREAT" not in found, found
+    found = types(extractor.extract("The army allowed aid trucks to enter Korso on Monday."))
+    assert "RETREAT" in found, found

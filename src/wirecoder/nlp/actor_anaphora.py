@@ -121,7 +121,8 @@ def _the_group_word(token: Token) -> bool:
 
 
 def document_author(book: DraftBook, token: Token) -> Draft | None:
-    """Return who issued "the statement" that acts as a subject ("The statement warned ...").
+    """Return who issued "the statement" that acts as a subject ("The statement warned ...",
+    "Banners signed by X warned ...").
 
     The author is the speaker of the last earlier mention of that noun: the subject of the
     verb it depends on ("In a statement sent to radio stations, the group said ...": the
@@ -129,12 +130,15 @@ def document_author(book: DraftBook, token: Token) -> Draft | None:
     from X" is X's and is linked as any phrase; with no earlier mention, no one.
     """
     lemma = token.lemma_.lower()
-    if (
-        token.dep_ != "nsubj"
-        or lemma not in load_cues().document_nouns
-        or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-        or any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in token.children)
-    ):
+    if token.dep_ != "nsubj" or lemma not in load_cues().document_nouns:
+        return None
+    # "Banners signed by X warned residents ...": who signed them
+    signed = [d for d in (book.covering(a) for a in participle_agents(token)) if d is not None]
+    if signed:
+        return signed[0]
+    if not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+    ) or any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in token.children):
         return None
     for earlier in reversed(book.doc[: token.i]):
         if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":

@@ -145,8 +145,8 @@ class _DocumentActors:
         for ent in sorted(ents, key=lambda e: e.label_ == "PERSON"):
             self._from_entity(ent)
         for ent in self.doc.ents:  # "The Sagaing People's Shield said", tagged a work of art
-            if ent.label_ not in ENTITY_LABELS:
-                self._part_of_a_known_name(ent)
+            if ent.label_ not in ENTITY_LABELS and not self._part_of_a_known_name(ent):
+                self._group_by_article(ent)  # "Los Cuervos Blancos", tagged a building
         quoted_we = []
         for token in self.doc:
             if token.i in self.book.token_actor:
@@ -202,11 +202,8 @@ class _DocumentActors:
             entry = self.d.lookup_name(book.country_name(book.token_country[ent.start]))
         if entry is not None:
             draft = self._entry_draft(entry)
-        elif is_group_name(ent) and not self._is_resolved_place(ent):
-            # "Los Cuervos Blancos denied ...", tagged a person or a place: a plural article
-            # opens a group's name
-            draft = self.roles.organisation(ent)
-            draft.source = f"ner (a group by its article '{ent[0].text}')"
+        elif self._group_by_article(ent):
+            return
         elif ent.label_ == "PERSON":
             if self._is_resolved_place(ent):
                 return  # a town the tagger took for a person: the places component knows it
@@ -235,6 +232,16 @@ class _DocumentActors:
                 return
             draft = people
         book.add_mention(draft, ent.start, ent.end)
+
+    def _group_by_article(self, ent: Span) -> bool:
+        """Add a group named after a plural article, whatever the tagger called it ("Los
+        Cuervos Blancos denied ...": a person, a place or a building), unless a place."""
+        if not is_group_name(ent) or self._is_resolved_place(ent):
+            return False
+        draft = self.roles.organisation(ent)
+        draft.source = f"ner (a group by its article '{ent[0].text}')"
+        self.book.add_mention(draft, ent.start, ent.end)
+        return True
 
     def _part_of_a_known_name(self, ent: Span) -> bool:
         """Add ``ent`` to an organisation named in full earlier, if it spells that name.
