@@ -89,6 +89,8 @@ class LexiconCoder:
                 near = near if near is not None else _neighbourhood(token)
                 if not all(w in near for w in entry.with_) or any(w in near for w in entry.without):
                     continue
+                if token.dep_ == "relcl" and token.head.lemma_.lower() in entry.without:
+                    continue  # "the first aid to arrive in the town": the aid arrives
                 extra = [near[w] for w in entry.with_]
             if entry.with_dep and not any(c.dep_ in entry.with_dep for c in token.children):
                 continue
