@@ -437,3 +437,19 @@ def test_members_of_a_group_are_the_group(extractor: Extractor) -> None:
     abducted = next(e for e in rec.events if e.trigger.text == "abducted")
     names = {a.id: a.name for a in rec.actors}
     assert [names[a.actor] for a in abducted.actor if a.actor] == ["Frente Sierra Libre"]
+
+
+def test_the_sides_between_whom_something_happens_are_a_dyad(extractor: Extractor) -> None:
+    rec = extractor.extract("Peace talks between the government and the Brel Front collapsed.")
+    talks = event_of(rec, "CONSULT")
+    assert [a.text for a in talks.actor] == ["the government"], talks.actor
+    assert [r.text for r in talks.recipient] == ["the Brel Front"], talks.recipient
+
+
+def test_a_building_name_that_signs_is_a_group(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Banners signed by La Hermandad del Valle and hung from bridges on Tuesday morning "
+        "warned residents to stay indoors after dark."
+    )
+    warned = event_of(rec, "THREATEN")
+    assert [actor_of(rec, a).name for a in warned.actor] == ["La Hermandad del Valle"]

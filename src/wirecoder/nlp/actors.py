@@ -51,6 +51,7 @@ from .actor_roles import RoleNouns
 from .component import Component
 from .cues import is_group_name
 from .event_syntax import dateline_span
+from .places import acts
 
 __all__ = ["ActorComponent"]
 
@@ -235,11 +236,16 @@ class _DocumentActors:
 
     def _group_by_article(self, ent: Span) -> bool:
         """Add a group named after a plural article, whatever the tagger called it ("Los
-        Cuervos Blancos denied ...": a person, a place or a building), unless a place."""
-        if not is_group_name(ent) or self._is_resolved_place(ent):
+        Cuervos Blancos denied ...": a person, a place or a building), unless a place; and
+        a "building" that acts ("banners signed by La Hermandad del Río", "La Hermandad
+        warned ..."): a building signs nothing, so the name is a body's."""
+        if self._is_resolved_place(ent):
+            return False
+        if not is_group_name(ent) and not (ent.label_ == "FAC" and acts(self.doc, ent)):
             return False
         draft = self.roles.organisation(ent)
-        draft.source = f"ner (a group by its article '{ent[0].text}')"
+        why = f"its article '{ent[0].text}'" if is_group_name(ent) else "what it does"
+        draft.source = f"ner (a group by {why})"
         self.book.add_mention(draft, ent.start, ent.end)
         return True
 

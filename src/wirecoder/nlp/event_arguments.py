@@ -111,6 +111,7 @@ def _speaker(verb: Token) -> list[Token]:
 
 
 def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], list[Token]]:
+    other_sides: list[Token] = []
     phrase_head = protest_phrase_head(noun)
     if phrase_head is not None:  # "residents held a vigil in protest at X": they protest X
         doers = verb_subjects(phrase_head) if phrase_head.pos_ in ("VERB", "AUX") else []
@@ -125,7 +126,13 @@ def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], lis
     ]
     recipients: list[Token] = []
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in NOUN_RECIPIENT_PREPS | {"by"}:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            # "fighting between X and Y", "talks between X and Y": a dyad, X to Y (PLOVER)
+            sides = expand_conjuncts(p for p in prep.children if p.dep_ == "pobj")
+            actors.extend(sides[:1])
+            recipients.extend(sides[1:])
+            other_sides = sides[1:]
+        elif prep.dep_ == "prep" and prep.lower_ in NOUN_RECIPIENT_PREPS | {"by"}:
             pobjs = [p for p in prep.children if p.dep_ == "pobj"]
             (actors if prep.lower_ == "by" else recipients).extend(pobjs)
     head = noun.head
@@ -157,7 +164,8 @@ def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], lis
     if not actors and noun.dep_ == "nsubjpass" and head.lemma_.lower() in PERPETRATION_VERBS:
         # "the killings were carried out by X": X did them
         actors = [p for a in head.children if a.dep_ == "agent" for p in a.children]
-    return expand_conjuncts(actors), expand_conjuncts(recipients)
+    doers = [a for a in expand_conjuncts(actors) if a not in other_sides]
+    return doers, expand_conjuncts(recipients)
 
 
 def _received(noun: Token) -> tuple[list[Token], list[Token]] | None:

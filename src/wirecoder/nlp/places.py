@@ -430,7 +430,7 @@ def _headline_case(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) >= 0.8
 
 
-def _acts(doc: Doc, span: Span) -> bool:
+def acts(doc: Doc, span: Span) -> bool:
     """Return whether a name, here or where the text repeats it, is the subject of a verb
     other than "be" or the agent of a passive: a group or a person, not a place."""
     words = [t.lower_ for t in span]
@@ -771,7 +771,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
             continue  # an unknown river is not the country it is named after
         if not candidates and source.startswith("ner") and span[-1].lower_ in BODY_WORDS:
             continue  # "The Liptako Vanguard", tagged as a place: a group, not its region
-        if not candidates and source.startswith("ner") and _acts(doc, span):
+        if not candidates and source.startswith("ner") and acts(doc, span):
             continue  # "Los Cuervos Blancos denied ...": an unknown name that acts is no place
         if not candidates and source.startswith("ner") and text.lower() in people:
             continue  # an unknown name the tagger also calls a person in this text
