@@ -522,3 +522,13 @@ def test_a_document_signed_by_a_group_is_the_group_when_it_acts(extractor: Extra
         "residents to stay indoors after dark."
     )
     assert "Banners" in mentions_of(rec, "Korso Youth Front")
+
+
+def test_she_after_one_of_the_women_is_one_of_them(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Police in Herat detained two women who work for the Kesh Relief Fund. A spokesman for "
+        "the governor, Mawlawi Karim Saberi, said they were being questioned. Relatives of one "
+        "of the detained women said they did not know where she was being held."
+    )
+    women = next(a for a in rec.actors if "she" in mentions_of(rec, a.name))
+    assert "women" in women.name and women.kind != "person", women

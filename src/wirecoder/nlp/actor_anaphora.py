@@ -275,6 +275,24 @@ def _quoted_body(book: DraftBook, token: Token) -> Draft | None:
     return _body_of(book, members)
 
 
+def _one_of(book: DraftBook, token: Token) -> Draft | None:
+    """Return the group named by "one of the <women/men>" earlier in the pronoun's sentence,
+    when the plural noun has the pronoun's gender and no person is named between them."""
+    gender = MALE_WORDS if token.lower_ in MALE_PRONOUNS else FEMALE_WORDS
+    for t in reversed(token.doc[token.sent.start : token.i]):
+        if t.ent_type_ == "PERSON":
+            return None
+        if (
+            t.dep_ == "pobj"
+            and t.tag_ == "NNS"
+            and t.lemma_.lower() in gender
+            and t.head.lower_ == "of"
+            and t.head.head.lower_ == "one"
+        ):
+            return book.covering(t)
+    return None
+
+
 def _quotation_end(token: Token, *, sentences: int = 3) -> int | None:
     """Return the index of the mark that closes the quotation ``token`` is in, if it closes
     after a comma within this sentence or the next ones ('"Our colleagues are health
@@ -542,6 +560,10 @@ def resolve_anaphor(
     owned = speaker is not None and any(c.dep_ == "poss" for c in speaker.children)
     if word in WE_PRONOUNS:
         target = _quoted_body(book, token)
+    elif word in PERSON_PRONOUNS and (member := _one_of(book, token)) is not None:
+        # "relatives of one of the detained women ... where she was being held": she is
+        # one of the women
+        target = member
     elif word in PERSON_PRONOUNS:
         # a named person, or one person named by a role ("the state governor ... his office")
         target = book.last(
