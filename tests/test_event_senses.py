@@ -216,9 +216,16 @@ def test_death_in_an_ambush_stays_an_attack(extractor: Extractor) -> None:
             "ASSAULT",
             "REJECT",
         ),
+        # what arrives is the aid, no visitor
+        (
+            "A convoy of nine trucks carrying food reached Korso on Wednesday, the first aid to "
+            "arrive in the town in six weeks, the Kesh Relief Fund said.",
+            "AID",
+            "CONSULT",
+        ),
     ],
 )
-def test_calls_and_self_descriptions(
+def test_calls_arrivals_and_self_descriptions(
     extractor: Extractor, text: str, expected: str, absent: str
 ) -> None:
     found = types(extractor.extract(text))
@@ -242,22 +249,3 @@ def test_allowing_needs_someone_or_something_let_through(extractor: Extractor) -
     assert "RETREAT" not in found, found
     found = types(extractor.extract("The army allowed aid trucks to enter Korso on Monday."))
     assert "RETREAT" in found, found
-
-
-@pytest.mark.parametrize(
-    ("text", "expected", "absent"),
-    [
-        # what arrives is the aid, no visitor
-        (
-            "A convoy of nine trucks carrying food reached Korso on Wednesday, the first aid to "
-            "arrive in the town in six weeks, the Kesh Relief Fund said.",
-            "AID",
-            "CONSULT",
-        ),
-    ],
-)
-def test_what_arrives_is_no_visitor(
-    extractor: Extractor, text: str, expected: str, absent: str
-) -> None:
-    found = types(extractor.extract(text))
-    assert expected in found and absent not in found, found
