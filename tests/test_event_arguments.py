@@ -453,3 +453,12 @@ def test_a_building_name_that_signs_is_a_group(extractor: Extractor) -> None:
     )
     warned = event_of(rec, "THREATEN")
     assert [actor_of(rec, a).name for a in warned.actor] == ["La Hermandad del Valle"]
+
+
+def test_a_relative_named_by_whose_he_is_is_someone_else(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Tareq Kesh, 52, was shot several times as he left a mosque. His nephew, who was "
+        "walking with him, was wounded, the network said."
+    )
+    wounded = next(e for e in rec.events if e.trigger.text == "wounded")
+    assert [actor_of(rec, r).name for r in wounded.recipient] == ["His nephew"]
