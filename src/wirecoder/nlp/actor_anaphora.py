@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..ontology.loader import Ontology
 from .actor_drafts import Draft, DraftBook, noun_phrase
-from .cues import load_cues
+from .cues import is_reporting_verb, load_cues
 from .event_syntax import QUOTE_CLOSERS, clause_verb, closes_quote, participle_agents
 
 __all__ = [
@@ -246,18 +246,16 @@ def _quoted_body(book: DraftBook, token: Token) -> Draft | None:
     lost that link, of the first one after the quotation closes in its sentence. A person
     speaks for the body they belong to; one with none is no "we".
     """
-    reporting = load_cues().reporting
-
-    def reports(t: Token) -> bool:
-        return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in reporting
-
-    report = next((a for a in token.ancestors if reports(a) and a.i != token.head.i), None)
+    cues = load_cues()
+    report = next(
+        (a for a in token.ancestors if is_reporting_verb(a, cues) and a.i != token.head.i), None
+    )
     subject = None
     if report is None:
         closed = _quotation_end(token)
         if closed is not None:
             end = token.doc[closed].sent.end
-            report = next((t for t in token.doc[closed:end] if reports(t)), None)
+            report = next((t for t in token.doc[closed:end] if is_reporting_verb(t, cues)), None)
             if report is not None and report.i > closed + 1:
                 # what stands between the quotation and the verb speaks, however parsed
                 subject = token.doc[closed + 1 : report.i].root

@@ -120,6 +120,11 @@ def _group_apposition(ent: Span) -> Token | None:
     return next((c for c in candidates if c.lemma_.lower() in _GROUP_NOUNS), None)
 
 
+def _spells(text: str, start: int, name: str) -> bool:
+    """Return whether ``text`` spells ``name`` (any case) from ``start`` on."""
+    return text[start : start + len(name)].casefold() == name.casefold()
+
+
 def _armed_by_apposition(draft: Draft, group: Token) -> None:
     """Make ``draft`` an armed group when its apposition says so ("an armed group")."""
     if _ARMED_WORDS & {group.lemma_.lower(), *(c.lower_ for c in group.children)}:
@@ -253,38 +258,31 @@ class _DocumentActors:
         """Add ``ent`` to an organisation named in full earlier, if it spells that name.
 
         The tagger sometimes tags a later mention of "the Sagaing People's Shield" as only
-        "Sagaing" (or "Jabhat Sahil" as only "Sahil"), or as a work of art; the name was then an organisation of its own, or no
-        actor (and "People" a role noun). When the text at the entity spells an organisation
-        already read, in full, the mention is that organisation's, whole.
+        "Sagaing" (or "Jabhat Sahil" as only "Sahil"), or as a work of art; the name was then
+        an organisation of its own, or no actor (and "People" a role noun). When the text at
+        the entity spells an organisation already read, in full, from the entity on or up to
+        its end, the mention is that organisation's, whole.
         """
         text = self.text
         start = ent.start_char + (4 if text[ent.start_char : ent.start_char + 4] in _THE else 0)
         for draft in self.book.drafts:
-            name = draft.name
+            name, first = draft.name, self._first_group_mention(draft)
+            if first is None:
+                continue
+            end = start + len(name)
+            begin = ent.end_char - len(name)  # "Jabhat Sahil claimed ...", tagged only "Sahil"
+            spans = []
+            if end >= ent.end_char and first < ent.start_char and _spells(text, start, name):
+                spans.append((ent.start_char, end))
             if (
-                draft.kind in GROUP_ANAPHOR_KINDS
-                and start + len(name) >= ent.end_char
-                and draft.mentions
-                and min(s for s, _ in draft.mentions) < ent.start_char
-                and text[start : start + len(name)].casefold() == name.casefold()
-            ):
-                whole = self.doc.char_span(
-                    ent.start_char, start + len(name), alignment_mode="expand"
-                )
-                if whole is not None:
-                    self.book.add_mention(draft, whole.start, whole.end)
-                    return True
-            # "Jabhat Sahil claimed ...", tagged only "Sahil": the name ends where it ends
-            begin = ent.end_char - len(name)
-            if (
-                draft.kind in GROUP_ANAPHOR_KINDS
-                and 0 <= begin < ent.start_char
-                and draft.mentions
-                and min(s for s, _ in draft.mentions) < begin
-                and text[begin : ent.end_char].casefold() == name.casefold()
+                0 <= begin < ent.start_char
+                and first < begin
+                and _spells(text, begin, name)
                 and (begin == 0 or not text[begin - 1].isalnum())
             ):
-                whole = self.doc.char_span(begin, ent.end_char, alignment_mode="expand")
+                spans.append((begin, ent.end_char))
+            for span_start, span_end in spans:
+                whole = self.doc.char_span(span_start, span_end, alignment_mode="expand")
                 if whole is not None:
                     self.book.add_mention(draft, whole.start, whole.end)
                     return True
@@ -300,15 +298,21 @@ class _DocumentActors:
         earlier = [
             d
             for d in self.book.drafts
-            if d.kind in GROUP_ANAPHOR_KINDS
-            and d.mentions
-            and min(s for s, _ in d.mentions) < ent.start_char
+            if (first := self._first_group_mention(d)) is not None
+            and first < ent.start_char
             and d.name.casefold().endswith(suffix)
         ]
         if len(earlier) != 1:
             return False
         self.book.add_mention(earlier[0], ent.start, ent.end)
         return True
+
+    @staticmethod
+    def _first_group_mention(draft: Draft) -> int | None:
+        """Return where a group-like actor was first named (a character offset), if it was."""
+        if draft.kind not in GROUP_ANAPHOR_KINDS or not draft.mentions:
+            return None
+        return min(s for s, _ in draft.mentions)
 
     def _untagged_state(self, token: Token) -> bool:
         """Add a country the tagger missed ("Uzbekistan finally opened ..."); return if found."""

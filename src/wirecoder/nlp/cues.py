@@ -18,9 +18,16 @@ from ..errors import DataFileError, ErrorCode
 from ..records import EventStatus
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
-__all__ = ["DEFAULT_CUES_PATH", "CueLexicon", "ResponsibilityCues", "is_group_name", "load_cues"]
+__all__ = [
+    "DEFAULT_CUES_PATH",
+    "CueLexicon",
+    "ResponsibilityCues",
+    "is_group_name",
+    "is_reporting_verb",
+    "load_cues",
+]
 
 DEFAULT_CUES_PATH = Path(__file__).parent / "data" / "cues.json"
 
@@ -259,3 +266,8 @@ def is_group_name(ent: Span) -> bool:
     """Return whether a name opens with a plural article ("Los Cuervos Blancos"): a group's,
     though the tagger may call it a person."""
     return len(ent) > 1 and ent[0].lower_ in load_cues().group_name_articles
+
+
+def is_reporting_verb(token: Token, cues: CueLexicon) -> bool:
+    """Return whether ``token`` is a verb of the lexicon's reporting verbs ("said", "denied")."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.reporting

@@ -360,8 +360,7 @@ class EventComponent(Component):
     def _event(self, cand: Candidate, sent: Span, linker: ActorLinker) -> Event:
         actor_toks, recipient_toks = arguments(cand)
         doc = cand.token.doc
-        doers = [(t, linker.argument(t, doer=True)) for t in actor_toks]
-        doers = [(t, a) for t, a in doers if not _named_before(t, a, doers, linker)]
+        doers = _one_mention_each([(t, linker.argument(t, doer=True)) for t in actor_toks], linker)
         # a common noun on a noun trigger is a doer only as an actor ("police raid"), not
         # as the kind of act ("ransom demand", "cattle raid")
         actors = merge_touching(
@@ -370,7 +369,8 @@ class EventComponent(Component):
             ),
             doc,
         )
-        recipients = merge_touching(prefer_linked(_one_mention_each(recipient_toks, linker)), doc)
+        kept = _one_mention_each([(t, linker.argument(t)) for t in recipient_toks], linker)
+        recipients = merge_touching(prefer_linked([a for _, a in kept]), doc)
         # the state of the scene fills an empty slot; it is no evidence that this is an event
         confidence = cand.confidence * (1.0 if actors or recipients else 0.85)
         if cand.token.dep_ in ("relcl", "acl"):  # "a letter handed over to X": a description
@@ -427,7 +427,8 @@ def _named_before(
     )
 
 
-def _one_mention_each(tokens: list[Token], linker: ActorLinker) -> list[Argument]:
-    """Return the arguments of ``tokens``, less those that repeat an earlier one's actor."""
-    pairs = [(t, linker.argument(t)) for t in tokens]
-    return [a for t, a in pairs if not _named_before(t, a, pairs, linker)]
+def _one_mention_each(
+    pairs: list[tuple[Token, Argument]], linker: ActorLinker
+) -> list[tuple[Token, Argument]]:
+    """Return the (token, argument) pairs less those that repeat an earlier one's actor."""
+    return [(t, a) for t, a in pairs if not _named_before(t, a, pairs, linker)]

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Event, EventStatus
 from .actor_anaphora import SPOKESPERSONS
-from .cues import CueLexicon, load_cues
+from .cues import CueLexicon, is_reporting_verb, load_cues
 from .event_syntax import reports_a_clause, speech_act_head
 from .sources import (
     antecedent_source,
@@ -276,13 +276,13 @@ def _said_in_a_document(clause: Token, cues: CueLexicon) -> Token | None:
     ):
         return None
     participle = clause.head
-    if participle.dep_ != "acl" or _is_reporting_verb(participle, cues):
+    if participle.dep_ != "acl" or is_reporting_verb(participle, cues):
         return None
     document, prep = participle.head, participle.head.head
     if document.lemma_.lower() not in cues.document_nouns or prep.dep_ != "prep":
         return None
     verb = prep.head
-    return verb if _is_reporting_verb(verb, cues) else None
+    return verb if is_reporting_verb(verb, cues) else None
 
 
 def _is_occurrence_verb(verb: Token, cues: CueLexicon) -> bool:
@@ -334,9 +334,9 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
     clausal = via in ("self", "clausal")
     if via == "conj" and step.below is not None and _own_clause(step.below):
         return  # "it would escort convoys and that the threat would not ...": no shared modal
-    unsaid = (
-        via == "clausal" and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in cues.reporting
-    ) or (via == "clausal" and step.below is not None and _embedded_question(step.below))
+    unsaid = (via == "clausal" and is_reporting_verb(node, cues)) or (
+        via == "clausal" and step.below is not None and _embedded_question(step.below)
+    )
     for child in node.children:
         low, dep = child.lower_, child.dep_
         if unsaid and dep in ("neg", "nsubj", "nsubjpass", "aux"):
@@ -627,7 +627,7 @@ def _agent(report: _Finding, path: list[_Step], cues: CueLexicon) -> Token | boo
         return None
     start = 0  # from an inner reporting verb, if any: "Police said the suspects confessed ..."
     for k, step in enumerate(path):
-        if k and step.node.i != report.verb.i and _is_reporting_verb(step.node, cues):
+        if k and step.node.i != report.verb.i and is_reporting_verb(step.node, cues):
             start = k
         if step.node.i == report.complement.i:
             break
@@ -652,10 +652,6 @@ def _agent(report: _Finding, path: list[_Step], cues: CueLexicon) -> Token | boo
         if node.pos_ not in ("VERB", "AUX") and not _passes_doer_up(node, cues):
             return None
     return None
-
-
-def _is_reporting_verb(token: Token, cues: CueLexicon) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.reporting
 
 
 def _clause_doer(verb: Token, *, governs: bool) -> Token | bool | None:
