@@ -462,3 +462,101 @@ def test_a_relative_named_by_whose_he_is_is_someone_else(extractor: Extractor) -
     )
     wounded = next(e for e in rec.events if e.trigger.text == "wounded")
     assert [actor_of(rec, r).name for r in wounded.recipient] == ["His nephew"]
+
+
+def test_what_stays_in_a_participles_state_did_not_do_it(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Mobile internet remained cut in Bahir Dar on Tuesday for a second week, residents said."
+    )
+    cut = next(e for e in rec.events if e.trigger.text == "cut")
+    assert cut.actor == [], cut.actor
+
+
+def test_a_group_named_with_a_militia_in_apposition_is_that_militia(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "The Tana Defence Council, a militia formed in 2021 that says it defends local "
+        "communities, rejected a government call on Monday to hand over its weapons and "
+        "demanded the withdrawal of federal forces from the city."
+    )
+    council = next(a for a in rec.actors if a.name == "Tana Defence Council")
+    assert council.kind == "armed_group", council
+    assert not any(a.name == "a militia" for a in rec.actors), rec.actors
+    rejected = event_of(rec, "REJECT")
+    # "its weapons" are the council's own, not the government's who called for them
+    assert [r.text for r in rejected.recipient] == ["a government call"], rejected.recipient
+    demanded = event_of(rec, "REQUEST")
+    # the act asked for is no participant beside those it concerns
+    assert [r.text for r in demanded.recipient] == ["federal forces"], demanded.recipient
+
+
+def test_a_name_after_a_role_and_a_comma_is_that_person(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "A commander of the group, Dessalegn Workneh Abate, said by telephone that its "
+        "fighters would not disarm."
+    )
+    commander = next(a for a in rec.actors if a.name == "Dessalegn Workneh Abate")
+    assert commander.kind == "person", commander
+
+
+def test_one_member_of_a_body_is_a_person_of_it(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Unidentified gunmen shot dead a member of the local council of Tafas on Tuesday. "
+        "Members of the Frente Sierra Libre abducted two engineers near Suarez."
+    )
+    shot = next(e for e in rec.events if e.trigger.text == "shot")
+    assert [r.text for r in shot.recipient] == ["a member"], shot.recipient
+    assert all(actor_of(rec, r).name != "the local council" for r in shot.recipient if r.actor)
+    abducted = next(e for e in rec.events if e.trigger.text == "abducted")
+    assert [actor_of(rec, a).name for a in abducted.actor] == ["Frente Sierra Libre"]
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_still_acts(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The Kadaga Vanguard claimed responsibility for the attack in a message on Monday "
+        "evening, saying it had targeted members of a pro-government militia who it said were "
+        "among the traders."
+    )
+    targeted = next(e for e in rec.events if e.trigger.text == "targeted")
+    assert [actor_of(rec, a).name for a in targeted.actor] == ["Kadaga Vanguard"], rec.actors
+
+
+def test_nobody_is_no_actor(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "“There were no fighters there,” a resident said. The army said the air force had "
+        "attacked a camp of “terrorist” fighters outside the village and that no civilians "
+        "had been hurt."
+    )
+    names = {a.name for a in rec.actors}
+    assert "“terrorist” fighters" in names, names
+    assert not any(n.startswith("no ") for n in names), names
+
+
+def test_a_group_of_people_is_those_people(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "A group of residents also protested outside the offices of the power company in Tripoli."
+    )
+    protest = event_of(rec, "PROTEST")
+    assert [actor_of(rec, a).name for a in protest.actor] == ["residents"], protest.actor
+
+
+def test_those_a_clash_left_injured_did_not_injure(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Clashes between protesters and soldiers in Tripoli left more than a dozen people injured."
+    )
+    injured = next(e for e in rec.events if e.trigger.text == "injured")
+    assert injured.actor == [], injured.actor
+    assert [r.text for r in injured.recipient] == ["more than a dozen people"]
+
+
+def test_sides_of_fighting_that_broke_out_between_them_are_a_dyad(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "Fighting broke out on Tuesday between the Tajoura Lions Brigade and the Janzour "
+        "Coastal Company after a commander was detained at a checkpoint."
+    )
+    fighting = next(e for e in rec.events if e.trigger.text == "Fighting")
+    assert [a.text for a in fighting.actor] == ["the Tajoura Lions Brigade"], fighting.actor
+    assert [r.text for r in fighting.recipient] == ["the Janzour Coastal Company"]

@@ -484,9 +484,18 @@ def _subject_before_its_objects(
         return None
     start, end = max((s, e) for s, e in target.mentions if s < token.idx)
     span = book.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ != "pobj":
+    if span is None or not len(span):
         return target
-    verb = clause_verb(span.root)
+    root = span.root
+    if root.dep_ in ("compound", "poss", "amod") and root.sent == token.sent:
+        # "X rejected a government call to hand over its weapons": the government only
+        # qualifies the object; the subject is whose the weapons are
+        root = root.head
+        if root.dep_ not in ("dobj", "pobj"):
+            return target
+    elif root.dep_ != "pobj":
+        return target
+    verb = clause_verb(root)
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         draft = book.covering(subject)
         if draft is not None and draft is not target and accept(draft):
@@ -613,15 +622,16 @@ def resolve_anaphor(
     elif word in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
         # not a news outlet named in passing ("a message shared on social media ... it would"),
         # nor people named by a plural noun ("according to local officials. It claimed ...")
-        target = book.last(
-            lambda d: (
+
+        def a_body(d: Draft) -> bool:
+            return (
                 d.kind in GROUP_KINDS - {"media"}
                 and not _one_person(book, d)
                 and not _plural_noun(book, d)
                 and d not in bound
-            ),
-            token,
-        )
+            )
+
+        target = _subject_before_its_objects(book, book.last(a_body, token), token, a_body)
     elif is_group_anaphor(token):
         # "the syndicate", "the movement": the last body of that name, else (not for the
         # syndicate) the last group ("a businessman ... The group has threatened": not him)

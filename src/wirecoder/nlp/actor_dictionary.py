@@ -10,6 +10,8 @@ line, with ``type`` one of:
 * ``role``: ``lemmas`` (lower-case, may be several words), ``kind``, ``sector``;
 * ``generic_heads``: ``lemmas`` of role nouns that take their sector from a modifier or
   the group they belong to ("rebel commander" is REB, "army commander" MIL);
+* ``collective_heads``: ``lemmas`` of nouns that only count the people of their "of" phrase
+  ("a group of residents", "a crowd of protesters" are the residents, the protesters);
 * ``group_head``: last words of names of groups absent from the dictionary, with the kind
   and sector they give ("Northern Brigades" -> armed_group REB, "... Party" -> party PTY).
 """
@@ -77,6 +79,7 @@ class ActorDictionary:
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-cased demonym -> ISO3
     roles: dict[str, RoleNoun] = field(default_factory=dict)
     generic_heads: frozenset[str] = frozenset()
+    collective_heads: frozenset[str] = frozenset()
     group_heads: dict[str, RoleNoun] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)  # lower-cased city name -> ISO3
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> canonical name
@@ -150,10 +153,14 @@ def _check(obj: dict[str, Any], path: Path, line: int) -> None:
         "organisation": ("names", "kind"),
         "role": ("lemmas", "kind", "sector"),
         "generic_heads": ("lemmas",),
+        "collective_heads": ("lemmas",),
         "group_head": ("lemmas", "kind", "sector"),
     }.get(str(kind_of))
     if required is None:
-        detail = f"unknown entry type {kind_of!r} (country, organisation, role, generic_heads, group_head)"
+        detail = (
+            f"unknown entry type {kind_of!r} (country, organisation, role, generic_heads, "
+            "collective_heads, group_head)"
+        )
         raise DataFileError(ErrorCode.W502, path=path, line=line, detail=detail)
     missing = [k for k in required if k not in obj]
     if missing:
@@ -184,6 +191,8 @@ def _read(d: ActorDictionary, path: Path) -> None:
         elif kind_of == "group_head":
             for lemma in obj["lemmas"]:
                 d.group_heads[lemma.lower()] = RoleNoun(lemma.lower(), obj["kind"], obj["sector"])
+        elif kind_of == "collective_heads":
+            d.collective_heads = d.collective_heads | {w.lower() for w in obj["lemmas"]}
         else:
             d.generic_heads = d.generic_heads | {w.lower() for w in obj["lemmas"]}
 

@@ -253,4 +253,8 @@ def noun_phrase(token: Token) -> Span:
     for child in token.lefts:
         if child.dep_ not in ("punct", "cc", "appos", "prep"):
             start = min(start, child.left_edge.i)
-    return token.doc[after_dash(token.doc, start, token.i) : token.i + 1]
+    start = after_dash(token.doc, start, token.i)
+    words = token.doc[start : token.i + 1]
+    if start > 0 and token.doc[start - 1].is_quote and sum(t.is_quote for t in words) % 2:
+        start -= 1  # '“terrorist” fighters': the quotation the phrase closes opens before it
+    return token.doc[start : token.i + 1]

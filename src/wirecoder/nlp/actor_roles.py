@@ -100,13 +100,26 @@ class RoleNouns:
     def from_role_noun(self, token: Token, *, person: Draft | None = None) -> Draft | None:
         """Return the actor of a role-noun phrase (or fold the role into ``person``)."""
         book = self.book
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return None  # "there were no fighters there", "no civilians were hurt": nobody
         role = self.role_of(token)
         owner = self._owner(token)
         lemma = token.lemma_.lower()
         if role is None and lemma in EQUIPMENT_HEADS:  # "army bulldozers", "U.N. helicopters"
             role = self._modifier_role(token) or (_inherit(None, owner, lemma) if owner else None)
-        if lemma == "member" and owner is not None and person is None:
-            # "members of the X Front abducted ...": the Front acts through its members
+        if (
+            lemma in self.d.collective_heads
+            and owner is not None
+            and owner.plural
+            and person is None
+        ):
+            # "a group of residents protested", "a crowd of gunmen": they did
+            phrase = noun_phrase(token)
+            book.add_mention(owner, phrase.start, phrase.end)
+            return owner
+        if lemma == "member" and owner is not None and person is None and token.tag_ == "NNS":
+            # "members of the X Front abducted ...": the Front acts through its members; "a
+            # member of the local council" shot is one person, not the council
             phrase = noun_phrase(token)
             book.add_mention(owner, phrase.start, phrase.end)
             return owner

@@ -45,7 +45,7 @@ from .actor_anaphora import (
     violent_lemmas,
 )
 from .actor_dictionary import ActorDictionary, NamedEntry, load_actor_dictionary
-from .actor_drafts import MODIFIER_DEPS, Draft, DraftBook
+from .actor_drafts import MODIFIER_DEPS, Draft, DraftBook, noun_phrase
 from .actor_people import People
 from .actor_roles import RoleNouns
 from .component import Component
@@ -91,15 +91,16 @@ _ARMED_WORDS = frozenset(
 
 
 def _person_apposition(ent: Span) -> bool:
-    """Return whether a name has one person's role in apposition ("X, a spokesman for Y")."""
+    """Return whether a name has one person's role in apposition ("X, a spokesman for Y",
+    "a commander of the group, X")."""
     root = ent.root
     if ent[0].pos_ != "PROPN" or root.pos_ != "PROPN":
         return False
     people = person_nouns()
-    return any(
-        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lemma_.lower() in people
-        for c in root.children
-    )
+    roles = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        roles.append(root.head)
+    return any(c.tag_ == "NN" and c.lemma_.lower() in people for c in roles)
 
 
 def _group_apposition(ent: Span) -> Token | None:
@@ -153,7 +154,7 @@ class _DocumentActors:
         for ent in self.doc.ents:  # "The Sagaing People's Shield said", tagged a work of art
             if ent.label_ not in ENTITY_LABELS and not self._part_of_a_known_name(ent):
                 self._group_by_article(ent)  # "Los Cuervos Blancos", tagged a building
-        quoted_we = []
+        quoted_we, owned = [], []
         for token in self.doc:
             if token.i in self.book.token_actor:
                 continue
@@ -172,11 +173,24 @@ class _DocumentActors:
                 self.book.add_mention(draft, token.left_edge.i, name.end)
             elif token.pos_ == "PROPN" and not token.ent_type_ and self._untagged_state(token):
                 continue
+            elif token.pos_ in ("NOUN", "PROPN") and self._owned_head(token):
+                owned.append(token)  # "a member of the local council": the council first
             elif token.pos_ in ("NOUN", "PROPN"):
+                self.roles.from_role_noun(token)
+        for token in owned:
+            if token.i not in self.book.token_actor:
                 self.roles.from_role_noun(token)
         for token in quoted_we:
             resolve_anaphor(self.book, token, violent=self.violent)
         return self.book.finish()
+
+    def _owned_head(self, token: Token) -> bool:
+        """Return whether ``token`` is a generic head whose "of" phrase names its owner ("a
+        member of the local council", "a unit of the army"): read after the owner is."""
+        heads = self.d.generic_heads | self.d.collective_heads
+        return token.lemma_.lower() in heads and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+        )
 
     # --- named entities -------------------------------------------------------------------------
 
@@ -218,6 +232,11 @@ class _DocumentActors:
                 draft = self.roles.organisation(ent)
                 _armed_by_apposition(draft, group)
                 draft.source = f"ner (a group by its apposition '{group.text}')"
+                self._apposition_mention(draft, group)
+            elif ent[0].lower_ == "the" and len(ent) > 1:
+                # "The Liptako Vanguard claimed ...": a person's name takes no article
+                draft = self.roles.organisation(ent)
+                draft.source = "ner (a group by its article 'the')"
             else:
                 draft = self.people.person(ent)
         elif ent.label_ == "ORG":
@@ -228,8 +247,11 @@ class _DocumentActors:
             else:
                 draft = self.roles.organisation(ent)
                 group = _group_apposition(ent)
-                if group is not None and draft.kind == "organisation":
-                    _armed_by_apposition(draft, group)  # "X, an armed group that operates ..."
+                if group is not None and draft.kind in ("organisation", "government"):
+                    # "X, an armed group that operates ...", "the X Council, a militia"
+                    _armed_by_apposition(draft, group)
+                if group is not None:
+                    self._apposition_mention(draft, group)
         elif ent[-1].lower_ in self.d.group_heads and not self._is_resolved_place(ent):
             draft = self.roles.organisation(ent)  # "The Liptako Vanguard", tagged as a place
         else:
@@ -238,6 +260,15 @@ class _DocumentActors:
                 return
             draft = people
         book.add_mention(draft, ent.start, ent.end)
+
+    def _apposition_mention(self, draft: Draft, group: Token) -> None:
+        """Record the group noun in apposition to a name as a mention of the named group:
+        "the X Council, a militia formed in 2021": the militia is the council, and "the
+        group", "its" read later refer to it, not to a second, nameless militia."""
+        if group.i in self.book.token_actor:
+            return
+        phrase = noun_phrase(group)
+        self.book.add_mention(draft, phrase.start, phrase.end)
 
     def _group_by_article(self, ent: Span) -> bool:
         """Add a group named after a plural article, whatever the tagger called it ("Los

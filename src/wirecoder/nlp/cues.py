@@ -62,12 +62,17 @@ class CueLexicon:
     support_verbs: frozenset[str]  # "carried out an attack": the doer of the noun is the subject
     occurrence_verbs: frozenset[str]  # "if fighting resumes": the noun's status is the verb's
     involvement_verbs: frozenset[str]  # "X was involved in the killings": X is the doer
+    # "internet remained cut": the subject of a linking verb is in the participle's state
+    linking_verbs: frozenset[str]
     temporal_marks: frozenset[str]  # "before/after/when ...": a clause that keeps no modality
     # "although/because ...": a concession or a cause keeps no modality of the main clause
     concessive_marks: frozenset[str]
     # "(would strike) until the government agreed": a time clause of a future or modal
     # clause is a condition still to be met, not a fact
     pending_marks: frozenset[str]
+    # "(was defused) before it exploded": what a prevention forestalled did not happen
+    forestalled_marks: frozenset[str]
+    prevention_verbs: frozenset[str]
     according_to: tuple[str, ...]
     quote_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -181,9 +186,12 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         support_verbs=w("support_verbs"),
         occurrence_verbs=w("occurrence_verbs"),
         involvement_verbs=w("involvement_verbs"),
+        linking_verbs=w("linking_verbs"),
         temporal_marks=w("temporal_marks"),
         concessive_marks=w("concessive_marks"),
         pending_marks=w("pending_marks"),
+        forestalled_marks=w("forestalled_marks"),
+        prevention_verbs=w("prevention_verbs"),
         according_to=tuple(sorted(w("according_to"))),
         quote_verbs=w("quote_verbs"),
         hedge_adverbs=w("hedges.adverbs"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .cues import load_cues
 from .event_coder import Candidate
 from .event_syntax import (
     RECIPIENT_PREPS,
@@ -22,6 +23,7 @@ from .event_syntax import (
     participle_agents,
     protest_phrase_head,
     protest_targets,
+    small_clause_patients,
     verb_objects,
     verb_subjects,
 )
@@ -125,13 +127,18 @@ def _noun_arguments(noun: Token, exclude: list[Token]) -> tuple[list[Token], lis
         and is_argument(c)  # not "24-hour" in "a 24-hour hunger strike"
     ]
     recipients: list[Token] = []
-    for prep in noun.children:
+    # "fighting broke out between X and Y": the sides hang on the verb of occurrence
+    occurs = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in load_cues().occurrence_verbs
+    dyads = [c for c in noun.head.children if c.dep_ == "prep"] if occurs else []
+    for prep in [*noun.children, *dyads]:
         if prep.dep_ == "prep" and prep.lower_ == "between":
             # "fighting between X and Y", "talks between X and Y": a dyad, X to Y (PLOVER)
             sides = expand_conjuncts(p for p in prep.children if p.dep_ == "pobj")
             actors.extend(sides[:1])
             recipients.extend(sides[1:])
             other_sides = sides[1:]
+        elif prep.head.i != noun.i:
+            continue  # the verb's other prepositions say when and where
         elif prep.dep_ == "prep" and prep.lower_ in NOUN_RECIPIENT_PREPS | {"by"}:
             pobjs = [p for p in prep.children if p.dep_ == "pobj"]
             (actors if prep.lower_ == "by" else recipients).extend(pobjs)
@@ -312,7 +319,9 @@ def _fired_munition(token: Token, verb: Token) -> bool:
         return False
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    # "any shots had been fired by police": the passive subject too
+    # "any shots had been fired by police": the passive subject too; "heard six shots fired"
+    if token in small_clause_patients(verb):
+        return True
     return token.dep_ in ("dobj", "nsubjpass") and token.head.i == verb.i
 
 
@@ -389,10 +398,25 @@ def _raw_arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
             if s not in actors and s not in recipients
         ]
     for inner in cand.complements:  # "threatened to attack X": X is the recipient of the threat
-        recipients += [r for r in arguments(inner)[1] if r not in actors and r not in recipients]
+        theirs = [r for r in arguments(inner)[1] if r not in actors and r not in recipients]
+        noun = inner.token
+        if (
+            noun.pos_ in ("NOUN", "PROPN")
+            and inner.type not in SPEECH_ACT_TYPES
+            and any(r.i != noun.i and noun.is_ancestor(r) for r in theirs)
+        ):
+            # "demanded the withdrawal of federal forces": the forces, not the withdrawal; a
+            # request rejected stays ("rejected a U.S. request to ...": whose request it is)
+            recipients = [r for r in recipients if r.i != noun.i]
+        recipients += theirs
     return actors, recipients
 
 
+#: types of a complement noun that is itself said or asked by someone ("a U.S. request"): a
+#: participant of the verb it completes, unlike an act asked for ("the withdrawal of X")
+SPEECH_ACT_TYPES = frozenset(
+    {"REQUEST", "AGREE", "REJECT", "CONSULT", "ACCUSE", "SUPPORT", "THREATEN"}
+)
 #: nouns of a demand whose "that" clause says what is asked of whom
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "insistence", "ultimatum"})
 

@@ -144,10 +144,24 @@ def speech_act_head(verb: Token, reporting: Mapping[str, str] | None = None) -> 
     return outer if takes_clause or parted else None
 
 
+def aux_subjects(verb: Token) -> list[Token]:
+    """Return the subjects the parser hung on the verb's auxiliary instead of the verb:
+    "saying it had targeted members" (``it`` under ``had``)."""
+    return [
+        s
+        for aux in verb.children
+        if aux.dep_ == "aux" and aux.i < verb.i and aux.lemma_ != "be"  # "the issue will be"
+        for s in aux.children
+        if s.dep_ in SUBJECT_DEPS
+    ]
+
+
 def verb_subjects(verb: Token) -> list[Token]:
     if (speaker := speech_act_head(verb)) is not None:
         return verb_subjects(speaker)
-    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if small_clause_patients(verb):
+        return []  # "clashes left a dozen people injured": the people were injured
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] + aux_subjects(verb)
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents:
         return expand_conjuncts(agents)
@@ -157,6 +171,8 @@ def verb_subjects(verb: Token) -> list[Token]:
         return []
     if any(c.dep_ == "auxpass" for c in verb.children):
         return []  # "traders feared being attacked": the inherited subject is the victim
+    if _state_participle(verb):
+        return []  # "mobile internet remained cut": the internet is what was cut
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_LEMMAS:
         # "prompting the authorities to impose a curfew": the authorities impose it
         controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -188,6 +204,52 @@ def verb_subjects(verb: Token) -> list[Token]:
         # participle with an object of its own is the sentence's verb, and the noun its subject
         return [verb.head]
     return []
+
+
+#: auxiliaries of a stated intent: "there will be no talks"
+INTENT_AUX = frozenset({"will", "would", "wo", "'ll", "shall"})
+
+
+def refused_act_noun(token: Token) -> bool:
+    """Return whether ``token`` is an act that someone says will not take place: "there
+    would be no negotiations with the group", "there will be no ceasefire". Said of one's own
+    side, that is a refusal, not a denial that talks took place."""
+    be = token.head
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("attr", "nsubj")
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        and be.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in be.children)
+        and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in be.children)
+    )
+
+
+def small_clause_patients(verb: Token) -> list[Token]:
+    """Return the subject of a bare past participle completing another verb: "clashes left
+    a dozen people injured", "found the guards shot": the participle is passive in sense, its
+    subject the one it happened to. An auxiliary makes it a clause of its own."""
+    if (
+        verb.tag_ != "VBN"
+        or verb.dep_ not in ("ccomp", "oprd", "xcomp")
+        or verb.head.i == verb.i
+        or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+    ):
+        return []
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _state_participle(verb: Token) -> bool:
+    """Return whether ``verb`` is a past participle that a linking verb's subject is in the
+    state of ("internet remained cut", "the border stayed closed", "schools were left
+    shut"): the subject underwent the act, it did not do it."""
+    return (
+        verb.dep_ in ("acomp", "oprd", "xcomp")
+        and verb.tag_ == "VBN"
+        and verb.head.i != verb.i
+        and verb.head.lemma_.lower() in load_cues().linking_verbs
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 #: verbs whose object does what their infinitive says ("forced the villagers to leave")
@@ -362,6 +424,10 @@ def verb_objects(verb: Token) -> list[Token]:
             objs += [p for p in prep.children if p.dep_ == "pobj" and p.lower_ not in REASON_NOUNS]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs = [verb.head]  # "soldiers wounded in the attack"
+    if not objs and _state_participle(verb):  # "the road stayed blocked": the road
+        objs = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    if not objs:  # "left a dozen people injured"
+        objs = small_clause_patients(verb)
     if (
         not objs
         and verb.dep_ == "xcomp"
