@@ -316,3 +316,31 @@ def test_who_claims_an_act_with_no_named_doer_is_its_doer() -> None:
     # no claim: the attack keeps no doer
     rec = extractor.extract("No group has claimed responsibility for the attack in Korso.")
     assert all(not e.actor or e.status != EventStatus.CLAIMED for e in rec.events)
+
+
+def test_an_authority_saying_who_would_be_arrested_threatens_it() -> None:
+    from wirecoder.api import Extractor
+
+    rec = Extractor().extract(
+        "The regional security office said in a statement that anyone carrying weapons "
+        "without a permit would be arrested. Residents of Ganda said they would be attacked."
+    )
+    arrest, attack = (e for e in rec.events if e.type == "THREATEN")
+    names = {a.id: a.name for a in rec.actors}
+    assert [names.get(a.actor or "") for a in arrest.actor] == ["The regional security office"]
+    assert attack.actor == [], "residents who fear an attack make no threat"
+
+
+def test_there_will_be_no_talks_is_the_speakers_refusal() -> None:
+    from wirecoder.api import Extractor
+
+    rec = Extractor().extract(
+        "The Kalem Front said there would be no negotiations with the government until "
+        "its fighters were freed. Officials said there had been no talks with the rebels."
+    )
+    refusal, denial = rec.events[0], rec.events[-1]
+    names = {a.id: a.name for a in rec.actors}
+    assert (refusal.type, refusal.status) == ("REJECT", EventStatus.REPORTED), refusal
+    assert [names.get(a.actor or "") for a in refusal.actor] == ["Kalem Front"]
+    # talks said not to have happened are denied, not refused
+    assert (denial.type, denial.status) == ("CONSULT", EventStatus.DENIED), denial

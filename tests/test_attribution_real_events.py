@@ -215,8 +215,11 @@ def test_a_plural_group_name_speaks_of_itself_as_it(nlp) -> None:  # type: ignor
 
 
 def test_a_time_clause_under_a_self_report_is_no_self_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kora Documentation Network said the plot failed when a bomb was planted."
+    assert decide(nlp, text, "planted").status == "reported"
+    # what the find forestalled did not happen: an attempt, and no claim either
     text = "The Kora Documentation Network said the plot failed when a bomb was found before it exploded."
-    assert decide(nlp, text, "exploded").status == "reported"
+    assert decide(nlp, text, "exploded").status == "attempted"
 
 
 def test_a_pronoun_speaker_after_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -280,3 +283,12 @@ def test_a_speaker_the_parser_hangs_on_a_fronted_phrase_still_speaks(nlp) -> Non
         "strike",
     )
     assert [(d.text, d.cue) for d in decision.attributions] == [("a man", "said")]
+
+
+def test_a_claim_whose_saying_has_its_subject_on_the_auxiliary(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kadaga Vanguard claimed responsibility for the attack in a message on Monday "
+        "evening, saying it had targeted members of a pro-government militia."
+    )
+    # the parser hangs "it" on "had"; the group still reports its own act
+    assert decide(nlp, text, "targeted").status == "claimed"

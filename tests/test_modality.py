@@ -63,6 +63,13 @@ def test_every_status(nlp, text: str, trigger: str, status: str) -> None:  # typ
         ("The rebels are set to attack the garrison at dawn.", "attack", "future"),
         ("The rebels planned an attack on the garrison.", "attack", "future"),
         ("Shops closed due to the offensive in the north.", "offensive", "asserted"),
+        # what a find or an arrest forestalled did not happen: an attempt (synthetic)
+        (
+            "A bomb planted under his car in Tafas was found before it exploded.",
+            "exploded",
+            "attempted",
+        ),
+        ("Police evacuated the market in Mopti before the bomb exploded.", "exploded", "asserted"),
         # a clause of concession or cause keeps its own modality
         (
             "Although the bomb exploded under the bridge, it was not damaged.",

@@ -23,6 +23,7 @@ from .cues import CueLexicon, load_cues
 from .event_conventions import filler_ids, without_unused_fillers
 from .event_dates import BACKGROUND_DAYS, FALLBACK_REASON, OWN_SENTENCE_REASONS
 from .event_precision import DOER_MENTIONS_KEY
+from .event_syntax import refused_act_noun
 from .modality import AttributionDraft, StatusDecision, analyse_trigger
 
 __all__ = ["AttributionComponent", "link_contradictions", "trigger_head"]
@@ -81,6 +82,7 @@ class AttributionComponent(Component):
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
             _claimant_as_doer(event, actors, unknown)
+            _speaker_as_doer(event, token, actors)
         doc._.actors = without_unused_fillers(actors, events)  # a claimant replaced the filler
         link_contradictions(events, doc=doc, cues=self.cues)
         return doc
@@ -96,6 +98,8 @@ class AttributionComponent(Component):
         """
         if event.type != self.refusal or token.lemma_.lower() in self.refusal_lemmas:
             return frozenset()
+        if refused_act_noun(token):  # "there would be no negotiations"
+            return _REFUSAL_MARKERS
         intent = any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in token.children)
         if intent or token.lemma_.lower() in _PERMISSION_LEMMAS:
             return _REFUSAL_MARKERS
@@ -163,6 +167,38 @@ def _claimant_as_doer(event: Event, actors: list[Actor], unknown: frozenset[str]
         start, end = inside[0].start, inside[0].end
     event.actor = [Argument(claimant.actor, text, start, end)]
     event.recipient = [r for r in event.recipient if r.actor != claimant.actor]
+
+
+#: kinds of actor whose warning that someone "would be arrested" is their own threat
+_AUTHORITY_KINDS = frozenset({"government", "police", "military", "state"})
+
+
+def _speaker_as_doer(event: Event, token: Token, actors: list[Actor]) -> None:
+    """Make the body that speaks the doer of an act its words leave without one.
+
+    "The security office said anyone carrying weapons without a permit would be arrested":
+    the passive names no arrester, and an authority announcing what it will do to those who
+    defy it is making the threat itself ("residents said they would be attacked" names no
+    threatener: only an authority's passive counts). "Officials said there would be no
+    negotiations with the group": the refusal is the speakers'.
+    """
+    if event.actor or not event.attribution:
+        return
+    if event.type == "THREATEN":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        if not passive or any(c.dep_ == "agent" for c in token.children):
+            return
+        kinds = _AUTHORITY_KINDS
+    elif refused_act_noun(token):
+        kinds = _AUTHORITY_KINDS | _CLAIMANT_KINDS
+    else:
+        return
+    speaker = event.attribution[-1]
+    actor = next((a for a in actors if a.id == speaker.actor), None)
+    if actor is None or actor.kind not in kinds:
+        return
+    event.actor = [Argument(actor.id, speaker.text, speaker.start, speaker.end)]
+    event.recipient = [r for r in event.recipient if r.actor != actor.id]
 
 
 def trigger_head(doc: Doc, event: Event) -> Token | None:

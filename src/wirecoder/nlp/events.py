@@ -58,7 +58,13 @@ from .event_precision import (
     names_earlier_doer,
     without_headline_repeats,
 )
-from .event_syntax import SUBJECT_DEPS, is_argument, is_purpose_clause, protest_phrase_head
+from .event_syntax import (
+    SUBJECT_DEPS,
+    is_argument,
+    is_purpose_clause,
+    protest_phrase_head,
+    refused_act_noun,
+)
 
 __all__ = ["Candidate", "EventCoder", "EventComponent", "LexiconCoder", "fold"]
 
@@ -264,6 +270,14 @@ def _crowd_violence(cand: Candidate, ontology: Ontology) -> None:
 def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
     """Re-code intent and refusal: "will provide" -> AGREE, "will not accept" -> REJECT."""
     token = cand.token
+    quad = ontology.types[cand.type].quad
+    refusal = ontology.intent_types.get("refusal")
+    if refused_act_noun(token) and quad in (1, 2) and refusal and cand.type != refusal:
+        cand.reason += f"; 'no {token.text}' under '{token.head.text}' {cand.type} -> {refusal}"
+        table = ontology.complement_modes.get(refusal, {})
+        cand.mode = table.get(cand.type, table.get("*")) if table else None
+        cand.type = refusal
+        return
     # "X must be ready to mediate": the obligation sits on the copula
     stance = token.pos_ == "ADJ" and token.dep_ == "acomp"
     if token.pos_ not in ("VERB", "AUX") and not stance:
@@ -282,7 +296,6 @@ def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
     # the raiders", "could have provided weapons"
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
     modal = not perfect and any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
-    quad = ontology.types[cand.type].quad
     new_type = None
     if negated and quad in (1, 2) and cand.type != "REJECT":
         new_type = ontology.intent_types.get("refusal")

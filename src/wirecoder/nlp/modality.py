@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..records import Event, EventStatus
 from .actor_anaphora import SPOKESPERSONS
 from .cues import CueLexicon, is_reporting_verb, load_cues
-from .event_syntax import reports_a_clause, speech_act_head
+from .event_syntax import aux_subjects, reports_a_clause, speech_act_head
 from .sources import (
     antecedent_source,
     is_self_reference,
@@ -364,6 +364,16 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
         ):
             # "would continue the strike until the government agreed": not yet agreed
             yield _finding("conditional", depth, [child])
+        elif (
+            clausal
+            and dep == "mark"
+            and low in cues.forestalled_marks
+            and node.dep_ == "advcl"
+            and node.head.lemma_.lower() in cues.prevention_verbs
+        ):
+            # "a bomb planted under his car was found before it exploded": it did not; the
+            # bombing was attempted, as "police foiled an attack" is
+            yield _finding("attempt", depth, [child])
         elif via != "nominal" and dep == "aux" and low in cues.future_modals:
             yield _finding("future", depth, [child], detail=low)
         elif via != "nominal" and dep == "aux" and low in cues.hypothetical_modals:
@@ -669,6 +679,9 @@ def _clause_doer(verb: Token, *, governs: bool) -> Token | bool | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+    for subject in aux_subjects(verb):  # "saying it had targeted": "it" under "had"
+        if subject.dep_ == "nsubj":
+            return subject
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False
     return None
@@ -699,7 +712,9 @@ def _findings(
             *_governor_findings(step, depth, cues),
             *_parenthetical_findings(step, depth, cues),
         ]
-        if step.via == "self":  # "will not free the men", coded REJECT: the refusal itself
+        # "will not free the men", coded REJECT: the refusal itself; so is the "would" of
+        # "there would be no negotiations", on the copula of the act
+        if step.via == "self" or (depth == 1 and step.node.lemma_ == "be" and carried):
             step_found = [f for f in step_found if f.category not in carried]
         if step.opaque:  # "who had tried to move the sack before it exploded"
             # a present tense under a future keeps it: "will attack when the rebels arrive"
