@@ -137,6 +137,21 @@ def test_event_location_from_prepositional_attachment(
     assert "near Tal Afar" in (event.location.reason or "")
 
 
+def test_of_two_places_attached_to_an_act_the_finer_is_where(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # the tagger calls "Daraa" an organisation here; "province" after it says it is a place
+    text = (
+        "Unidentified gunmen shot dead a member of the local council of Tafas in southern "
+        "Syria's Daraa province on Tuesday evening."
+    )
+    event = _locate(nlp, gazetteer, text, _event(text, "shot"))
+    assert event.location is not None
+    _doc, places = _places(nlp, gazetteer, text)
+    place = next(p for p in places if p.id == event.location.place)
+    assert (place.text, place.resolution) == ("Daraa", "admin1"), event.location
+
+
 def test_a_country_that_owns_the_speaker_is_the_last_resort(
     nlp: Language, gazetteer: SqliteGazetteer
 ) -> None:

@@ -48,6 +48,8 @@ VICINITY_WORDS = frozenset(
     {"near", "outside", "around", "outskirts", "nearby", "close", "vicinity"}
 )
 _PRECISION = {"sub-city": 1, "city": 1, "district": 2, "admin1": 3, "country": 3}
+#: resolutions from the finest: of two places attached to an act, the finer says where
+_FINENESS = {"sub-city": 0, "city": 0, "district": 1, "admin1": 2, "country": 3}
 
 
 def geo_precision(place: Place, *, near: bool = False) -> int:
@@ -150,13 +152,19 @@ def locate_event(
         if p.id in metonymic and p.resolution == "country" and _in_sentence(p, event)
     ]
     if trigger is not None and len(trigger):
-        for place, token in usable:
-            found = _attachment(trigger, token) if token is not None else None
-            if found is not None:
-                preposition, near = found
-                near = near or preposition.lower_ in VICINITY_WORDS or is_approximate(place)
-                reason = f"'{preposition.text} {place.text}' attached to trigger '{trigger.text}'"
-                return EventLocation(place.id, geo_precision(place, near=near), reason)
+        attached = [
+            (place, found)
+            for place, token in usable
+            if token is not None and (found := _attachment(trigger, token)) is not None
+        ]
+        if attached:
+            # "in southern Syria's Daraa province": the province, the finest place attached
+            place, (preposition, near) = min(
+                attached, key=lambda a: _FINENESS.get(a[0].resolution or "", len(_FINENESS))
+            )
+            near = near or preposition.lower_ in VICINITY_WORDS or is_approximate(place)
+            reason = f"'{preposition.text} {place.text}' attached to trigger '{trigger.text}'"
+            return EventLocation(place.id, geo_precision(place, near=near), reason)
     # a place the gazetteer lacks counts only where the text attaches it to the event, and so
     # does one named in a body's name: "a U.S. Department of Defense official said a strike
     # killed ..." did not happen in the United States

@@ -524,6 +524,19 @@ def _repeats(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
+def _before_a_kind_word(doc: Doc, span: Span) -> bool:
+    """Return whether a region's kind follows the name: "Daraa province", "Zhob district"
+    (the tagger calls some such names organisations). A town's kind is left out: "Manchester
+    City" is a club."""
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        after is not None
+        and after.lower_ in KIND_WORDS
+        and after.lower_ not in TOWN_WORDS
+        and after.ent_iob_ != "I"
+    )
+
+
 def _spans(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
     """Return candidate toponym spans: place entities, and mislabelled or missed names."""
     out: list[tuple[Span, str]] = []
@@ -537,6 +550,8 @@ def _spans(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[tup
                 out.append((part, f"ner:{ent.label_}" + (AFTER_COMMA if k else "")))
         elif ent.label_ in MISLABELS and _after_preposition(doc, ent) and ent.text not in BODIES:
             out.append((ent, f"gazetteer+context:{ent.label_}"))
+        elif ent.label_ in MISLABELS and _before_a_kind_word(doc, ent) and ent.text not in BODIES:
+            out.append((ent, f"gazetteer+context:{ent.label_}"))  # "Daraa province"
         elif ent.label_ in MISLABELS and _after_place_comma(doc, ent):
             out.append((ent, f"{AFTER_PLACE_COMMA}:{ent.label_}"))
         elif (
