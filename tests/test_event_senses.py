@@ -249,3 +249,18 @@ def test_allowing_needs_someone_or_something_let_through(extractor: Extractor) -
     assert "RETREAT" not in found, found
     found = types(extractor.extract("The army allowed aid trucks to enter Korso on Monday."))
     assert "RETREAT" in found, found
+
+
+def test_a_gerund_ruled_out_is_refused() -> None:
+    from wirecoder.api import Extractor
+
+    rec = Extractor().extract(
+        "The Kora state government has ruled out paying ransoms since late last year. "
+        "Police in Kora ruled out an attack."
+    )
+    paying = next(e for e in rec.events if e.trigger.text == "paying")
+    assert paying.type == "REJECT", paying
+    assert [a.text for a in paying.actor] == ["The Kora state government"]
+    # an act noun ruled out is judged not to have happened: the police did not attack
+    attack = next(e for e in rec.events if e.trigger.text == "attack")
+    assert all("Police" not in a.text for a in attack.actor), attack.actor

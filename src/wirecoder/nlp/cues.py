@@ -72,6 +72,8 @@ class CueLexicon:
     pending_marks: frozenset[str]
     # "(was defused) before it exploded": what a prevention forestalled did not happen
     forestalled_marks: frozenset[str]
+    # "has ruled out paying ransoms": verbs (with their particle) whose gerund is refused
+    refusal_governors: frozenset[str]
     prevention_verbs: frozenset[str]
     according_to: tuple[str, ...]
     quote_verbs: frozenset[str]
@@ -191,6 +193,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         concessive_marks=w("concessive_marks"),
         pending_marks=w("pending_marks"),
         forestalled_marks=w("forestalled_marks"),
+        refusal_governors=w("refusal_governors"),
         prevention_verbs=w("prevention_verbs"),
         according_to=tuple(sorted(w("according_to"))),
         quote_verbs=w("quote_verbs"),

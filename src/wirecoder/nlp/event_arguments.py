@@ -65,7 +65,7 @@ NON_LIGHT_VERBS = frozenset(
     {"see", "witness", "fear", "report", "condemn", "deny", "blame", "investigate", "recall"}
     | {"remember", "watch", "survive", "expect", "describe", "suffer", "experience", "avoid"}
     | {"prevent", "follow", "cover", "mark", "mourn", "say", "criticize", "criticise", "denounce"}
-    | {"hear", "feel", "notice", "film", "photograph", "document", "record"}
+    | {"hear", "feel", "notice", "film", "photograph", "document", "record", "rule", "exclude"}
 )
 # verbs whose subject undergoes the act named by their object: "received death threats"
 RECEIVING_VERBS = frozenset({"receive", "get", "face"})

@@ -225,6 +225,18 @@ def refused_act_noun(token: Token) -> bool:
     )
 
 
+def refused_gerund(token: Token) -> bool:
+    """Return whether ``token`` is a gerund that its governor rules out: "has ruled out paying
+    ransoms", "excluded sending troops" (``refusal_governors``). A noun stays: "ruled out an
+    attack" may judge that none took place."""
+    if token.tag_ != "VBG" or token.dep_ not in ("xcomp", "dobj", "pcomp"):
+        return False
+    head = token.head
+    particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
+    phrase = f"{head.lemma_.lower()} {particle}" if particle else head.lemma_.lower()
+    return phrase in load_cues().refusal_governors
+
+
 def small_clause_patients(verb: Token) -> list[Token]:
     """Return the subject of a bare past participle completing another verb: "clashes left
     a dozen people injured", "found the guards shot": the participle is passive in sense, its

@@ -64,6 +64,7 @@ from .event_syntax import (
     is_purpose_clause,
     protest_phrase_head,
     refused_act_noun,
+    refused_gerund,
 )
 
 __all__ = ["Candidate", "EventCoder", "EventComponent", "LexiconCoder", "fold"]
@@ -272,6 +273,12 @@ def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
     token = cand.token
     quad = ontology.types[cand.type].quad
     refusal = ontology.intent_types.get("refusal")
+    if refused_gerund(token) and refusal and cand.type != refusal:
+        cand.reason += f"; '{token.text}' ruled out by '{token.head.text}' {cand.type} -> {refusal}"
+        table = ontology.complement_modes.get(refusal, {})
+        cand.mode = table.get(cand.type, table.get("*")) if table else None
+        cand.type = refusal
+        return
     if refused_act_noun(token) and quad in (1, 2) and refusal and cand.type != refusal:
         cand.reason += f"; 'no {token.text}' under '{token.head.text}' {cand.type} -> {refusal}"
         table = ontology.complement_modes.get(refusal, {})
