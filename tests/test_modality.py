@@ -70,6 +70,18 @@ def test_every_status(nlp, text: str, trigger: str, status: str) -> None:  # typ
             "attempted",
         ),
         ("Police evacuated the market in Mopti before the bomb exploded.", "exploded", "asserted"),
+        # "before it could" did not happen; "before it would" is what it will do after
+        (
+            "Police shot the bomber in Mopti before he could detonate his vest.",
+            "detonate",
+            "negated",
+        ),
+        (
+            "The Kalem Front demanded that the army withdraw from Mopti before it would "
+            "discuss the release of the hostages.",
+            "discuss",
+            "hypothetical",
+        ),
         # a clause of concession or cause keeps its own modality
         (
             "Although the bomb exploded under the bridge, it was not damaged.",

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..records import Event, EventStatus
 from .actor_anaphora import SPOKESPERSONS
 from .cues import CueLexicon, is_reporting_verb, load_cues
-from .event_syntax import aux_subjects, reports_a_clause, speech_act_head
+from .event_syntax import INTENT_AUX, aux_subjects, reports_a_clause, speech_act_head
 from .sources import (
     antecedent_source,
     is_self_reference,
@@ -353,7 +353,10 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
             and dep == "mark"
             and low in cues.counterfactual_marks
             and _has_modal(node, cues)
+            and not _has_intent(node)
         ):
+            # "before it could explode": it did not; "(withdraw) before it would discuss
+            # their release" is a condition, below
             yield _finding("counterfactual", depth, [child])
         elif (
             clausal
@@ -401,6 +404,11 @@ def _own_clause(token: Token) -> bool:
 def _has_modal(node: Token, cues: CueLexicon) -> bool:
     modals = cues.hypothetical_modals | cues.future_modals
     return any(c.dep_ == "aux" and c.lower_ in modals for c in node.children)
+
+
+def _has_intent(node: Token) -> bool:
+    """Return whether ``node`` has an auxiliary of will ("would", "will"), not of ability."""
+    return any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in node.children)
 
 
 def _is_negative_argument(child: Token, node: Token, cues: CueLexicon) -> bool:
