@@ -560,3 +560,28 @@ def test_sides_of_fighting_that_broke_out_between_them_are_a_dyad(
     fighting = next(e for e in rec.events if e.trigger.text == "Fighting")
     assert [a.text for a in fighting.actor] == ["the Tajoura Lions Brigade"], fighting.actor
     assert [r.text for r in fighting.recipient] == ["the Janzour Coastal Company"]
+
+
+def test_a_persons_name_the_parser_hangs_on_a_groups_is_the_person(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "A commander of the Hawban Front, Abu Ammar al-Sharabi, accused government forces of "
+        "still holding at least 40 of the group's members in secret prisons."
+    )
+    commander = next(a for a in rec.actors if a.name == "Abu Ammar al-Sharabi")
+    front = next(a for a in rec.actors if a.name == "Hawban Front")
+    assert (commander.kind, commander.affiliation) == ("person", front.id), commander
+    holding = next(e for e in rec.events if e.trigger.text == "holding")
+    assert [actor_of(rec, r).name for r in holding.recipient] == ["Hawban Front"]
+
+
+def test_what_is_only_an_actors_own_is_no_second_participant(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "The governor called on residents not to take the law into their own hands. "
+        "Soldiers attacked the rebels and their camp near Bunia."
+    )
+    called = next(e for e in rec.events if e.trigger.text == "called on")
+    assert [r.text for r in called.recipient] == ["residents"], called.recipient
+    attacked = next(e for e in rec.events if e.trigger.text == "attacked")
+    assert [r.text for r in attacked.recipient] == ["the rebels", "their camp"]

@@ -107,8 +107,10 @@ def _group_apposition(ent: Span) -> Token | None:
     """Return the group noun in apposition to a name ("Jabhat Sahil, an armed group"), if any."""
     root = ent.root
     candidates = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
-    if root.dep_ == "appos" and root.head.i < ent.start:
-        candidates.append(root.head)  # "an armed group, Jabhat Sahil"
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN":
+        # "an armed group, Jabhat Sahil"; not "a commander of the Hawban Front, Abu Ammar":
+        # the parser hangs the person's name on the group's
+        candidates.append(root.head)
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].text == ",":
         # "members of X, an armed group that ...": the parser may hang the apposition on

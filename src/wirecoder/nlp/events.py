@@ -380,7 +380,9 @@ class EventComponent(Component):
     def _event(self, cand: Candidate, sent: Span, linker: ActorLinker) -> Event:
         actor_toks, recipient_toks = arguments(cand)
         doc = cand.token.doc
-        doers = _one_mention_each([(t, linker.argument(t, doer=True)) for t in actor_toks], linker)
+        doers = _one_mention_each(
+            [(t, linker.argument(t, doer=True)) for t in actor_toks], linker, cand.token
+        )
         # a common noun on a noun trigger is a doer only as an actor ("police raid"), not
         # as the kind of act ("ransom demand", "cattle raid")
         actors = merge_touching(
@@ -389,7 +391,9 @@ class EventComponent(Component):
             ),
             doc,
         )
-        kept = _one_mention_each([(t, linker.argument(t)) for t in recipient_toks], linker)
+        kept = _one_mention_each(
+            [(t, linker.argument(t)) for t in recipient_toks], linker, cand.token
+        )
         recipients = merge_touching(prefer_linked([a for _, a in kept]), doc)
         # the state of the scene fills an empty slot; it is no evidence that this is an event
         confidence = cand.confidence * (1.0 if actors or recipients else 0.85)
@@ -447,8 +451,36 @@ def _named_before(
     )
 
 
+def _owned_by_another(
+    token: Token,
+    arg: Argument,
+    args: list[tuple[Token, Argument]],
+    linker: ActorLinker,
+    trigger: Token,
+) -> bool:
+    """Return whether ``arg`` is a thing linked to an actor only through its possessive
+    pronoun, reached through another clause, when another argument names that actor itself:
+    "called on residents not to take the law into their own hands" (the hands are the
+    residents'). What the act itself is done to stays: "attacked the rebels and their camp"."""
+    if arg.actor is None or linker.names(token, arg.actor):
+        return False
+    if token.head.i == trigger.i or token.dep_ == "conj":
+        return False
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return False
+    return any(
+        a.actor == arg.actor and linker.names(t, arg.actor) for t, a in args if t.i != token.i
+    )
+
+
 def _one_mention_each(
-    pairs: list[tuple[Token, Argument]], linker: ActorLinker
+    pairs: list[tuple[Token, Argument]], linker: ActorLinker, trigger: Token
 ) -> list[tuple[Token, Argument]]:
-    """Return the (token, argument) pairs less those that repeat an earlier one's actor."""
-    return [(t, a) for t, a in pairs if not _named_before(t, a, pairs, linker)]
+    """Return the (token, argument) pairs less those that repeat an earlier one's actor, or
+    that are only something of an actor another argument names."""
+    return [
+        (t, a)
+        for t, a in pairs
+        if not _named_before(t, a, pairs, linker)
+        and not _owned_by_another(t, a, pairs, linker, trigger)
+    ]
