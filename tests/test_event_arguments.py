@@ -585,3 +585,15 @@ def test_what_is_only_an_actors_own_is_no_second_participant(extractor: Extracto
     assert [r.text for r in called.recipient] == ["residents"], called.recipient
     attacked = next(e for e in rec.events if e.trigger.text == "attacked")
     assert [r.text for r in attacked.recipient] == ["the rebels", "their camp"]
+
+
+def test_an_appeal_conjoined_to_what_a_speaker_reports_is_the_speakers(
+    extractor: Extractor,
+) -> None:
+    rec = extractor.extract(
+        "The military governor of Ituri said the army would launch an operation against the "
+        "militia in the coming days and called on residents not to take the law into their "
+        "own hands."
+    )
+    called = next(e for e in rec.events if e.trigger.text == "called on")
+    assert [a.text for a in called.actor] == ["The military governor"], called.actor

@@ -74,6 +74,8 @@ class CueLexicon:
     forestalled_marks: frozenset[str]
     # "has ruled out paying ransoms": verbs (with their particle) whose gerund is refused
     refusal_governors: frozenset[str]
+    # "said the army would ... and called on residents": the speaker's own appeal
+    appeal_verbs: frozenset[str]
     prevention_verbs: frozenset[str]
     according_to: tuple[str, ...]
     quote_verbs: frozenset[str]
@@ -194,6 +196,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         pending_marks=w("pending_marks"),
         forestalled_marks=w("forestalled_marks"),
         refusal_governors=w("refusal_governors"),
+        appeal_verbs=w("appeal_verbs"),
         prevention_verbs=w("prevention_verbs"),
         according_to=tuple(sorted(w("according_to"))),
         quote_verbs=w("quote_verbs"),

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Doc, Token
 
 from ..ingest.dateline import parse_dateline
-from .cues import load_cues
+from .cues import is_reporting_verb, load_cues
 from .event_coder import NON_EVENT_ENTITIES
 
 __all__ = [
@@ -156,8 +156,27 @@ def aux_subjects(verb: Token) -> list[Token]:
     ]
 
 
+def speakers_appeal(verb: Token) -> Token | None:
+    """Return the reporting verb whose speaker makes an appeal the parser conjoined to what
+    that speaker reports: "the governor said the army would launch an operation and called on
+    residents to ...": the governor calls (an appeal verb, ``appeal_verbs``, in the past with
+    no subject of its own, beside a verb with a modal: the tenses part them)."""
+    head = verb.head
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ != "VBD"
+        or verb.lemma_.lower() not in load_cues().appeal_verbs
+        or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children)
+        or head.dep_ != "ccomp"
+        or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+        or not is_reporting_verb(head.head, load_cues())
+    ):
+        return None
+    return head.head
+
+
 def verb_subjects(verb: Token) -> list[Token]:
-    if (speaker := speech_act_head(verb)) is not None:
+    if (speaker := speech_act_head(verb) or speakers_appeal(verb)) is not None:
         return verb_subjects(speaker)
     if small_clause_patients(verb):
         return []  # "clashes left a dozen people injured": the people were injured

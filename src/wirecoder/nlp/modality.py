@@ -19,7 +19,13 @@ from spacy.tokens import Span, Token
 from ..records import Event, EventStatus
 from .actor_anaphora import SPOKESPERSONS
 from .cues import CueLexicon, is_reporting_verb, load_cues
-from .event_syntax import INTENT_AUX, aux_subjects, reports_a_clause, speech_act_head
+from .event_syntax import (
+    INTENT_AUX,
+    aux_subjects,
+    reports_a_clause,
+    speakers_appeal,
+    speech_act_head,
+)
 from .sources import (
     antecedent_source,
     is_self_reference,
@@ -242,7 +248,9 @@ def _path(trigger: Token, cues: CueLexicon) -> Iterator[_Step]:
             return
         if (said := _said_in_a_document(child, cues)) is not None:
             head = said  # "said in a video posted online that it had released ..."
-        elif not reports_a_clause(child) and (speaker := speech_act_head(child)) is not None:
+        elif not reports_a_clause(child) and (
+            speaker := speech_act_head(child) or speakers_appeal(child)
+        ):
             # "denied that X had stopped aid and accused the army of ...": he accused; a
             # second report with a clause of its own ("said troops fired and denied that
             # anyone was killed") keeps its path, through the first report's act
