@@ -273,17 +273,11 @@ def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
     token = cand.token
     quad = ontology.types[cand.type].quad
     refusal = ontology.intent_types.get("refusal")
-    if refused_gerund(token) and refusal and cand.type != refusal:
-        cand.reason += f"; '{token.text}' ruled out by '{token.head.text}' {cand.type} -> {refusal}"
-        table = ontology.complement_modes.get(refusal, {})
-        cand.mode = table.get(cand.type, table.get("*")) if table else None
-        cand.type = refusal
+    if refused_gerund(token):  # "has ruled out paying ransoms"
+        _recode(cand, ontology, refusal, f"'{token.text}' ruled out by '{token.head.text}'")
         return
-    if refused_act_noun(token) and quad in (1, 2) and refusal and cand.type != refusal:
-        cand.reason += f"; 'no {token.text}' under '{token.head.text}' {cand.type} -> {refusal}"
-        table = ontology.complement_modes.get(refusal, {})
-        cand.mode = table.get(cand.type, table.get("*")) if table else None
-        cand.type = refusal
+    if refused_act_noun(token) and quad in (1, 2):  # "there would be no negotiations"
+        _recode(cand, ontology, refusal, f"'no {token.text}' under '{token.head.text}'")
         return
     # "X must be ready to mediate": the obligation sits on the copula
     stance = token.pos_ == "ADJ" and token.dep_ == "acomp"
@@ -310,11 +304,18 @@ def _apply_modality(cand: Candidate, ontology: Ontology) -> None:
         new_type = ontology.intent_types.get("cooperative")
     elif modal and not negated and cand.type in ontology.threat_under_modal:
         new_type = ontology.intent_types.get("conflictual")
-    if new_type and new_type != cand.type:
-        table = ontology.complement_modes.get(new_type, {})
-        cand.reason += f"; {'negated' if negated else 'modal'} {cand.type} -> {new_type}"
-        cand.mode = table.get(cand.type, table.get("*")) if table else None
-        cand.type = new_type
+    _recode(cand, ontology, new_type, "negated" if negated else "modal")
+
+
+def _recode(cand: Candidate, ontology: Ontology, new_type: str | None, why: str) -> None:
+    """Give ``cand`` the intent type ``new_type`` (if any, and another), with the mode its old
+    type maps to (``complement_modes``) and the reason."""
+    if not new_type or new_type == cand.type:
+        return
+    table = ontology.complement_modes.get(new_type, {})
+    cand.reason += f"; {why} {cand.type} -> {new_type}"
+    cand.mode = table.get(cand.type, table.get("*")) if table else None
+    cand.type = new_type
 
 
 class EventComponent(Component):
