@@ -344,3 +344,23 @@ def test_there_will_be_no_talks_is_the_speakers_refusal() -> None:
     assert [names.get(a.actor or "") for a in refusal.actor] == ["Kalem Front"]
     # talks said not to have happened are denied, not refused
     assert (denial.type, denial.status) == ("CONSULT", EventStatus.DENIED), denial
+
+
+def test_a_claim_in_the_passive_is_a_claim_and_names_the_doer() -> None:
+    from wirecoder.api import Extractor
+
+    extractor = Extractor()
+    rec = extractor.extract("Responsibility for the bombing in Gao was claimed by the Kalem Front.")
+    bombing = rec.events[0]
+    names = {a.id: a.name for a in rec.actors}
+    assert bombing.status == EventStatus.CLAIMED, bombing
+    assert [names.get(a.actor or "") for a in bombing.actor] == ["Kalem Front"]
+    rec = extractor.extract(
+        "A bomb attack on a police station in Mopti killed three officers on Monday. "
+        "The attack was claimed by an armed group, Jabhat Sahil."
+    )
+    attack = next(e for e in rec.events if e.trigger.text == "attack")
+    assert [a.text for a in attack.actor] == ["Jabhat Sahil"], attack.actor
+    # a claim that others acted is no claim of one's own act
+    rec = extractor.extract("The Kalem Front claimed that soldiers attacked a village near Gao.")
+    assert [a.text for a in rec.events[0].actor] == ["soldiers"]

@@ -81,7 +81,7 @@ class AttributionComponent(Component):
             decision = _with_doers_source(doc, event, decision, self.cues)
             event.status = decision.status
             event.attribution = [_attribution(d, actors) for d in decision.attributions]
-            _claimant_as_doer(event, actors, unknown)
+            _claimant_as_doer(event, token, actors, unknown)
             _speaker_as_doer(event, token, actors)
         doc._.actors = without_unused_fillers(actors, events)  # a claimant replaced the filler
         link_contradictions(events, doc=doc, cues=self.cues)
@@ -135,7 +135,9 @@ _CLAIMANT_KINDS = frozenset(
 _RESPONSIBILITY = re.compile(r"responsib|credit", re.IGNORECASE)
 
 
-def _claimant_as_doer(event: Event, actors: list[Actor], unknown: frozenset[str]) -> None:
+def _claimant_as_doer(
+    event: Event, token: Token, actors: list[Actor], unknown: frozenset[str]
+) -> None:
     """Make who claims responsibility for an act its doer, when the text names no other.
 
     "Jabhat Sahil claimed responsibility for an attack on a military base": the attack had
@@ -151,7 +153,9 @@ def _claimant_as_doer(event: Event, actors: list[Actor], unknown: frozenset[str]
         (
             a
             for a in reversed(event.attribution)
-            if a.kind == "perpetrator" and a.actor and _RESPONSIBILITY.search(a.cue or "")
+            if a.kind == "perpetrator"
+            and a.actor
+            and (_RESPONSIBILITY.search(a.cue or "") or _claimed_itself(token, a))
         ),
         None,
     )
@@ -162,6 +166,8 @@ def _claimant_as_doer(event: Event, actors: list[Actor], unknown: frozenset[str]
         return  # "a woman ... called the media to claim responsibility": the group she named
     start, end, text = claimant.start, claimant.end, claimant.text
     inside = [m for m in actor.mentions if start <= m.start and m.end <= end]
+    # the name, not its apposition: "Jabhat Sahil" of "an armed group, Jabhat Sahil"
+    inside.sort(key=lambda m: text[m.start - start : m.end - start] != actor.name)
     if inside:  # "Jabhat Sahil", not "Jabhat Sahil, an armed group active in ..."
         text = text[inside[0].start - start : inside[0].end - start]
         start, end = inside[0].start, inside[0].end
@@ -199,6 +205,12 @@ def _speaker_as_doer(event: Event, token: Token, actors: list[Actor]) -> None:
         return
     event.actor = [Argument(actor.id, speaker.text, speaker.start, speaker.end)]
     event.recipient = [r for r in event.recipient if r.actor != actor.id]
+
+
+def _claimed_itself(token: Token, claim: Attribution) -> bool:
+    """Return whether the act is what the claim verb takes: "the attack was claimed by X",
+    "X claimed the bombing" (a claim of responsibility), not "X claimed that soldiers ..."."""
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.idx == claim.cue_start
 
 
 def trigger_head(doc: Doc, event: Event) -> Token | None:

@@ -446,8 +446,9 @@ def _governor_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_F
         return  # "rejected the call and demanded ...": a conjunct is no complement
     lemma = node.lemma_.lower()
     verbal = node.pos_ in ("VERB", "AUX")
+    # "claimed responsibility for X", and its passive "responsibility for X was claimed by Y"
     if (lemma in cues.reporting and verbal) or (
-        lemma in cues.responsibility_nouns and node.dep_ == "dobj"
+        lemma in cues.responsibility_nouns and node.dep_ in ("dobj", "nsubjpass")
     ):
         yield from _report_finding(node, below, depth, cues)
     elif node.lower_ in cues.negation_prepositions and below.dep_ in ("pcomp", "pobj"):
@@ -581,7 +582,7 @@ def _report_finding(node: Token, below: Token, depth: int, cues: CueLexicon) -> 
             yield _finding(
                 "report",
                 depth,
-                [verb, node],
+                sorted((verb, node), key=lambda t: t.i),  # "responsibility ... was claimed"
                 detail=detail,
                 verb=verb,
                 source=subject_span(verb, cues),
