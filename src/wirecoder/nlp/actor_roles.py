@@ -107,19 +107,12 @@ class RoleNouns:
         lemma = token.lemma_.lower()
         if role is None and lemma in EQUIPMENT_HEADS:  # "army bulldozers", "U.N. helicopters"
             role = self._modifier_role(token) or (_inherit(None, owner, lemma) if owner else None)
-        if (
-            lemma in self.d.collective_heads
-            and owner is not None
-            and owner.plural
-            and person is None
-        ):
-            # "a group of residents protested", "a crowd of gunmen": they did
-            phrase = noun_phrase(token)
-            book.add_mention(owner, phrase.start, phrase.end)
-            return owner
-        if lemma == "member" and owner is not None and person is None and token.tag_ == "NNS":
-            # "members of the X Front abducted ...": the Front acts through its members; "a
-            # member of the local council" shot is one person, not the council
+        # "a group of residents protested", "a crowd of gunmen": they did; "members of the X
+        # Front abducted ...": the Front acts through its members, but "a member of the local
+        # council" shot is one person, not the council
+        collective = lemma in self.d.collective_heads and owner is not None and owner.plural
+        members = lemma == "member" and token.tag_ == "NNS"
+        if owner is not None and person is None and (collective or members):
             phrase = noun_phrase(token)
             book.add_mention(owner, phrase.start, phrase.end)
             return owner

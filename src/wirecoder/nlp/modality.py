@@ -354,37 +354,8 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
             continue
         if clausal and dep == "neg" and low in cues.negation_words:
             yield _finding("negation", depth, [child])
-        elif clausal and dep == "mark" and low in cues.conditional_marks:
-            yield _finding("conditional", depth, [child])
-        elif (
-            clausal
-            and dep == "mark"
-            and low in cues.counterfactual_marks
-            and _has_modal(node, cues)
-            and not _has_intent(node)
-        ):
-            # "before it could explode": it did not; "(withdraw) before it would discuss
-            # their release" is a condition, below
-            yield _finding("counterfactual", depth, [child])
-        elif (
-            clausal
-            and dep == "mark"
-            and low in cues.pending_marks
-            and node.dep_ == "advcl"
-            and _has_modal(node.head, cues)
-        ):
-            # "would continue the strike until the government agreed": not yet agreed
-            yield _finding("conditional", depth, [child])
-        elif (
-            clausal
-            and dep == "mark"
-            and low in cues.forestalled_marks
-            and node.dep_ == "advcl"
-            and node.head.lemma_.lower() in cues.prevention_verbs
-        ):
-            # "a bomb planted under his car was found before it exploded": it did not; the
-            # bombing was attempted, as "police foiled an attack" is
-            yield _finding("attempt", depth, [child])
+        elif clausal and dep == "mark" and (category := _mark_category(low, node, cues)):
+            yield _finding(category, depth, [child])
         elif via != "nominal" and dep == "aux" and low in cues.future_modals:
             yield _finding("future", depth, [child], detail=low)
         elif via != "nominal" and dep == "aux" and low in cues.hypothetical_modals:
@@ -402,6 +373,25 @@ def _marker_findings(step: _Step, depth: int, cues: CueLexicon) -> Iterator[_Fin
             yield _finding("negation", depth, [child])
         elif clausal and dep == "npadvmod" and _is_future_time(child, node, cues):
             yield _finding("future", depth, [child], detail="time")
+
+
+def _mark_category(mark: str, node: Token, cues: CueLexicon) -> str | None:
+    """Return the finding a clause's marker (``mark``, lower case) makes on its verb ``node``."""
+    if mark in cues.conditional_marks:
+        return "conditional"
+    if mark in cues.counterfactual_marks and _has_modal(node, cues) and not _has_intent(node):
+        # "before it could explode": it did not; "(withdraw) before it would discuss their
+        # release" is a condition, below
+        return "counterfactual"
+    if node.dep_ != "advcl":
+        return None
+    if mark in cues.pending_marks and _has_modal(node.head, cues):
+        return "conditional"  # "would continue the strike until the government agreed"
+    if mark in cues.forestalled_marks and node.head.lemma_.lower() in cues.prevention_verbs:
+        # "a bomb planted under his car was found before it exploded": it did not; the
+        # bombing was attempted, as "police foiled an attack" is
+        return "attempt"
+    return None
 
 
 def _own_clause(token: Token) -> bool:
