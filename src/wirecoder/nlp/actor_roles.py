@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from .actor_dictionary import RoleNoun
 from .actor_drafts import INTERNATIONAL_CODES, MODIFIER_DEPS, Draft, DraftBook, noun_phrase
+from .cues import load_cues
 
 __all__ = ["RoleNouns"]
 
@@ -100,7 +101,8 @@ class RoleNouns:
     def from_role_noun(self, token: Token, *, person: Draft | None = None) -> Draft | None:
         """Return the actor of a role-noun phrase (or fold the role into ``person``)."""
         book = self.book
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        negations = load_cues().negation_determiners
+        if any(c.dep_ == "det" and c.lower_ in negations for c in token.children):
             return None  # "there were no fighters there", "no civilians were hurt": nobody
         role = self.role_of(token)
         owner = self._owner(token)

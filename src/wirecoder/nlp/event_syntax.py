@@ -233,11 +233,11 @@ def refused_act_noun(token: Token) -> bool:
     """Return whether ``token`` is an act that someone says will not take place: "there
     would be no negotiations with the group", "there will be no ceasefire". Said of one's own
     side, that is a refusal, not a denial that talks took place."""
-    be = token.head
+    be, cues = token.head, load_cues()
     return (
         token.pos_ == "NOUN"
         and token.dep_ in ("attr", "nsubj")
-        and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        and any(c.dep_ == "det" and c.lower_ in cues.negation_determiners for c in token.children)
         and be.lemma_ == "be"
         and any(c.dep_ == "expl" for c in be.children)
         and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in be.children)
