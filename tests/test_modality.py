@@ -137,6 +137,32 @@ def test_negation_under_a_report_is_a_denial(nlp) -> None:  # type: ignore[no-un
     assert decision.attributions[0].kind == "witness"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # synthetic sentences: whoever rules an act out says it did not happen; not ruling it
+        # out holds it possible; an act inside the object's modifier stands
+        ("Police in Kisumu ruled out an attack on the depot.", "attack", "denied"),
+        ("Police in Kisumu did not rule out an attack on the depot.", "attack", "hypothetical"),
+        (
+            "Investigators ruled out sabotage in the explosion at the depot.",
+            "explosion",
+            "asserted",
+        ),
+    ],
+)
+def test_an_act_ruled_out_is_the_assessors_denial(  # type: ignore[no-untyped-def]
+    nlp, text: str, trigger: str, status: str
+) -> None:
+    decision = decide(nlp, text, trigger)
+    assert decision.status == status
+    if status != "asserted":
+        # the police judge the attack; they are no perpetrator of it
+        [source] = decision.attributions
+        assert (source.text, source.kind) == ("Police in Kisumu", "organisation")
+        assert source.cue in ("ruled out", "rule out")
+
+
 def test_a_body_denies_what_its_officers_did(nlp) -> None:  # type: ignore[no-untyped-def]
     # "police" is tagged a plural here, which "its" does not refer to; "officers" are police
     text = (

@@ -74,6 +74,9 @@ class CueLexicon:
     forestalled_marks: frozenset[str]
     # "has ruled out paying ransoms": verbs (with their particle) whose gerund is refused
     refusal_governors: frozenset[str]
+    # "police ruled out an attack": verbs (with their particle) whose act-noun object the
+    # subject judges did not happen; the subject is no doer of it
+    assessment_denials: frozenset[str]
     # "said the army would ... and called on residents": the speaker's own appeal
     appeal_verbs: frozenset[str]
     prevention_verbs: frozenset[str]
@@ -196,6 +199,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         pending_marks=w("pending_marks"),
         forestalled_marks=w("forestalled_marks"),
         refusal_governors=w("refusal_governors"),
+        assessment_denials=w("assessment_denials"),
         appeal_verbs=w("appeal_verbs"),
         prevention_verbs=w("prevention_verbs"),
         according_to=tuple(sorted(w("according_to"))),

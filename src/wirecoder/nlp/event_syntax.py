@@ -31,6 +31,7 @@ __all__ = [
     "is_protest_target",
     "is_purpose_clause",
     "participle_agents",
+    "phrasal_lemma",
     "protest_phrase_head",
     "protest_targets",
     "reports_a_clause",
@@ -250,10 +251,13 @@ def refused_gerund(token: Token) -> bool:
     attack" may judge that none took place."""
     if token.tag_ != "VBG" or token.dep_ not in ("xcomp", "dobj", "pcomp"):
         return False
-    head = token.head
-    particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
-    phrase = f"{head.lemma_.lower()} {particle}" if particle else head.lemma_.lower()
-    return phrase in load_cues().refusal_governors
+    return phrasal_lemma(token.head) in load_cues().refusal_governors
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """Return a verb's lemma with its particle, lower case: "ruled out" -> "rule out"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
 def small_clause_patients(verb: Token) -> list[Token]:

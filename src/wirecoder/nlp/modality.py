@@ -22,6 +22,7 @@ from .cues import CueLexicon, is_reporting_verb, load_cues
 from .event_syntax import (
     INTENT_AUX,
     aux_subjects,
+    phrasal_lemma,
     reports_a_clause,
     speakers_appeal,
     speech_act_head,
@@ -227,6 +228,7 @@ class _Finding:
     source: Span | None = None
     complement: Token | None = None  # the path node right under the cue
     responsibility: bool = False  # "claimed/denied responsibility": the source is the doer
+    assessor: bool = False  # "police ruled out an attack": the source judges; it is no doer
 
 
 @dataclass(slots=True)
@@ -640,7 +642,7 @@ def _according_phrase(token: Token, cues: CueLexicon) -> tuple[list[Token], Span
 def _agent(report: _Finding, path: list[_Step], cues: CueLexicon) -> Token | bool | None:
     """Return the doer of the trigger's clause under a report: a token, True when it is the
     reporter left implicit ("denied shelling"), None when unknown or someone else's clause."""
-    if report.complement is None or report.verb is None:
+    if report.complement is None or report.verb is None or report.assessor:
         return None
     start = 0  # from an inner reporting verb, if any: "Police said the suspects confessed ..."
     for k, step in enumerate(path):
@@ -714,11 +716,16 @@ def _findings(
     for depth, step in enumerate(path):
         if _is_negated_claim(step, cues):
             continue  # "no group has claimed responsibility for the blast": nobody claims it
-        step_found = [
-            *_marker_findings(step, depth, cues),
-            *_governor_findings(step, depth, cues),
-            *_parenthetical_findings(step, depth, cues),
-        ]
+        assessed = _assessment_findings(step, depth, cues)
+        if assessed is not None:  # "did not rule out an attack": its "not" is the speaker's
+            markers = [f for f in _marker_findings(step, depth, cues) if f.category != "negation"]
+            step_found = [*markers, *assessed, *_parenthetical_findings(step, depth, cues)]
+        else:
+            step_found = [
+                *_marker_findings(step, depth, cues),
+                *_governor_findings(step, depth, cues),
+                *_parenthetical_findings(step, depth, cues),
+            ]
         # "will not free the men", coded REJECT: the refusal itself; so is the "would" of
         # "there would be no negotiations", on the copula of the act
         if step.via == "self" or (depth == 1 and step.node.lemma_ == "be" and carried):
@@ -735,6 +742,41 @@ def _findings(
     rank = {c: i for i, c in enumerate(_PRIORITY)}
     found.sort(key=lambda f: (f.depth, rank[f.category], -f.cue_start))
     return found, path
+
+
+def _assessment_findings(step: _Step, depth: int, cues: CueLexicon) -> list[_Finding] | None:
+    """Return the findings of a verb that judges whether its object act happened, or None.
+
+    "Police ruled out an attack" (``assessment_denials``): the police say there was none, a
+    denial that is theirs but of no act of theirs (unlike "denied shelling"). "Did not rule
+    out an attack": they hold it possible. Only the act that is the object itself: in
+    "ruled out sabotage in the explosion" the explosion stands.
+    """
+    node, below = step.node, step.below
+    if (
+        depth != 1
+        or below is None
+        or below.dep_ != "dobj"
+        or below.pos_ != "NOUN"
+        or node.pos_ not in ("VERB", "AUX")
+        or phrasal_lemma(node) not in cues.assessment_denials
+    ):
+        return None
+    cue = sorted([node, *(c for c in node.children if c.dep_ == "prt")], key=lambda t: t.i)
+    negation = [c for c in node.children if c.dep_ == "neg" and c.lower_ in cues.negation_words]
+    report = _finding(
+        "report",
+        depth,
+        cue,
+        detail="neutral" if negation else "denial",
+        verb=node,
+        source=subject_span(node, cues),
+        complement=below,
+        assessor=True,
+    )
+    if negation:
+        return [_finding("possibility", depth, [negation[0], *cue]), report]
+    return [report]
 
 
 def _is_negated_claim(step: _Step, cues: CueLexicon) -> bool:
