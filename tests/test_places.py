@@ -152,6 +152,22 @@ def test_of_two_places_attached_to_an_act_the_finer_is_where(
     assert (place.text, place.resolution) == ("Daraa", "admin1"), event.location
 
 
+def test_a_department_is_a_region_and_a_body_named_by_its_work_no_town(
+    nlp: Language, gazetteer: SqliteGazetteer
+) -> None:
+    # synthetic: the tagger reads "Antioquia Department" as one organisation; the department
+    # puts Segovia in Colombia, not Spain. "Police" is a town in Poland, not this department
+    text = (
+        "Gunmen attacked a police post in Segovia, Antioquia Department, on Monday, and the "
+        "Police Department said two officers were wounded."
+    )
+    _doc, places = _places(nlp, gazetteer, text)
+    found = {p.text: (p.country, p.resolution) for p in places}
+    assert found["Antioquia Department"] == ("COL", "admin1"), found
+    assert found["Segovia"][0] == "COL", found
+    assert "Police" not in found and "Police Department" not in found, found
+
+
 def test_a_country_that_owns_the_speaker_is_the_last_resort(
     nlp: Language, gazetteer: SqliteGazetteer
 ) -> None:

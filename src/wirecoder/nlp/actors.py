@@ -51,7 +51,7 @@ from .actor_roles import RoleNouns
 from .component import Component
 from .cues import is_group_name
 from .event_syntax import dateline_span
-from .places import acts
+from .places import acts, region_word
 
 __all__ = ["ActorComponent"]
 
@@ -242,8 +242,10 @@ class _DocumentActors:
             else:
                 draft = self.people.person(ent)
         elif ent.label_ == "ORG":
-            if len(ent) == 1 and self._is_resolved_place(ent):
-                return  # "communications in much of Sagaing": a region tagged as a body
+            if (len(ent) == 1 or region_word(ent[-1])) and self._is_resolved_place(ent):
+                # "communications in much of Sagaing", "in Antioquia Department": a region
+                # tagged as a body
+                return
             if _person_apposition(ent) or ("person", ent[-1].lower_) in book.by_key:
                 draft = self.people.person(ent)  # "Taras Hnatyuk, a spokesman", "Hnatyuk said"
             else:

@@ -48,6 +48,7 @@ __all__ = [
     "outlet_address",
     "outlet_toponyms",
     "place_record",
+    "region_word",
     "resolve_toponyms",
     "with_context_toponyms",
 ]
@@ -116,6 +117,9 @@ KIND_WORDS = {
     "state": "admin1",
     "region": "admin1",
     "oblast": "admin1",
+    # "Antioquia Department", "the department of Cauca": the first level in most of Latin
+    # America (and the second in France, whose departements the gazetteer holds as towns)
+    "department": "admin1",
     "county": "district",
     "parish": "district",
     "district": "district",
@@ -358,6 +362,8 @@ def _institution_place(gazetteer: Gazetteer, doc: Doc, ent: Span) -> Span | None
             continue
         if end == ent.end and after.ent_iob_ == "B":
             continue  # the next entity starts there
+        if any(t.lower_ in INSTITUTION_WORDS for t in doc[first:end]):
+            return None  # "the Police Department": a body named by its work, not by a town
         if after.lower_ in TOWN_WORDS and _town_named_with(gazetteer, doc[first : end + 1]):
             return doc[first : end + 1]
         return doc[first:end]
@@ -524,17 +530,24 @@ def _repeats(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
-def _before_a_kind_word(doc: Doc, span: Span) -> bool:
+def _before_a_kind_word(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
     """Return whether a region's kind follows the name: "Daraa province", "Zhob district"
-    (the tagger calls some such names organisations). A town's kind is left out: "Manchester
-    City" is a club."""
+    (the tagger calls some such names organisations), inside the name or after it ("Antioquia
+    Department" is one organisation to the tagger, and is a place when the gazetteer has a
+    region of that name: "Police Department" is no town called Police). A town's kind is left
+    out: "Manchester City" is a club."""
+    if len(span) > 1 and region_word(span[-1]):
+        name = span[1:-1] if span[0].lower_ == "the" else span[:-1]
+        return len(name) > 0 and any(
+            c.feature_class == "A" for c in gazetteer.candidates(name.text)
+        )
     after = doc[span.end] if span.end < len(doc) else None
-    return (
-        after is not None
-        and after.lower_ in KIND_WORDS
-        and after.lower_ not in TOWN_WORDS
-        and after.ent_iob_ != "I"
-    )
+    return after is not None and region_word(after) and after.ent_iob_ != "I"
+
+
+def region_word(token: Token) -> bool:
+    """Return whether ``token`` is a region's kind word ("province", "Department")."""
+    return token.lower_ in KIND_WORDS and token.lower_ not in TOWN_WORDS
 
 
 def _spans(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
@@ -550,7 +563,11 @@ def _spans(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[tup
                 out.append((part, f"ner:{ent.label_}" + (AFTER_COMMA if k else "")))
         elif ent.label_ in MISLABELS and _after_preposition(doc, ent) and ent.text not in BODIES:
             out.append((ent, f"gazetteer+context:{ent.label_}"))
-        elif ent.label_ in MISLABELS and _before_a_kind_word(doc, ent) and ent.text not in BODIES:
+        elif (
+            ent.label_ in MISLABELS
+            and _before_a_kind_word(doc, ent, gazetteer)
+            and ent.text not in BODIES
+        ):
             out.append((ent, f"gazetteer+context:{ent.label_}"))  # "Daraa province"
         elif ent.label_ in MISLABELS and _after_place_comma(doc, ent):
             out.append((ent, f"{AFTER_PLACE_COMMA}:{ent.label_}"))
