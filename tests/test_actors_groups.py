@@ -134,3 +134,32 @@ def test_a_doer_named_by_the_and_capitals_is_a_group(
 def test_no_group_without_a_doer_named_by_the_and_capitals(extractor: Extractor, text: str) -> None:
     rec = extractor.extract(text)
     assert not any(a.source.startswith("event argument") for a in rec.actors)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        # a public body is named by "Ministry", "Department", "Directorate" ...; an
+        # intelligence agency is one; a news agency is the press
+        ("Revenue Department", "government"),
+        ("Anti-Narcotics Directorate", "government"),
+        ("National Intelligence Agency", "spy"),
+        ("Xinhua News Agency", "media"),
+    ],
+)
+def test_a_public_body_by_its_last_words(extractor: Extractor, name: str, kind: str) -> None:
+    # synthetic
+    rec = extractor.extract(f"The {name} said on Monday that four men were detained in Juba.")
+    assert by_text(rec, name).kind == kind
+
+
+def test_the_group_is_no_public_body(extractor: Extractor) -> None:
+    # synthetic: "the group" is the men arrested, not the department that speaks of them
+    rec = extractor.extract(
+        "Police in Kano arrested four men on Monday. The Counter-Terrorism Department said "
+        "the group had planned to attack a rally in the city."
+    )
+    attack = next(e for e in rec.events if e.trigger.text == "attack")
+    department = by_text(rec, "Counter-Terrorism Department")
+    assert department.kind == "government"
+    assert all(a.actor != department.id for a in attack.actor), attack.actor

@@ -43,9 +43,12 @@ class RoleNouns:
         if country is None:  # a country's name inside the name: "Montenegro X Association"
             country = next((c for t in ent if (c := book.state_name(t.text))), None)
         head = ent[-1].lower_
+        pair = f"{ent[-2].lower_} {head}" if len(ent) > 1 else head
         role = self.d.role(head) or self.d.role(ent[-1].lemma_.lower())
-        group = self.d.group_heads.get(head)
+        group = self.d.group_heads.get(pair) or self.d.group_heads.get(head)
         chosen = role if (country and role) or not group else group
+        if len(ent) > 1 and (named_role := self.d.role(pair)):
+            chosen = named_role  # "National Intelligence Agency": an intelligence agency
         if chosen is not None:
             draft.kind = _kind_of(chosen)
             draft.sectors = draft.sectors or [chosen.sector]
