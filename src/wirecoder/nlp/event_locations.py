@@ -129,6 +129,19 @@ def _speaker_words(doc: Doc, event: Event) -> tuple[set[int], set[int]]:
     return speakers, movements
 
 
+def _is_dateline(doc: Doc, place: Place, dateline: str | None) -> bool:
+    """Return whether ``place`` is the text's dateline ("SAN SALVADOR --" opening the text),
+    which the parser may make the subject of the first verb: a dateline speaks for no one."""
+    start, end = dateline_span(doc)
+    if start <= place.start < end:
+        return True
+    return (
+        dateline is not None
+        and place.text.casefold() == dateline.casefold()
+        and not doc.text[: place.start].strip()
+    )
+
+
 def _in_sentence(place: Place, event: Event) -> bool:
     return event.sentence.start <= place.start and place.end <= event.sentence.end
 
@@ -139,7 +152,11 @@ def locate_event(
     """Return where ``event`` happened, with the reason, or None when nothing fits."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     located = [(p, _root(doc, p)) for p in places if p.lat is not None]
-    metonymic = {p.id for p, tok in located if tok is not None and _is_metonymic(tok)}
+    metonymic = {
+        p.id
+        for p, tok in located
+        if tok is not None and _is_metonymic(tok) and not _is_dateline(doc, p, dateline)
+    }
     usable = [
         (p, tok)
         for p, tok in located
@@ -169,7 +186,11 @@ def locate_event(
     # does one named in a body's name: "a U.S. Department of Defense official said a strike
     # killed ..." did not happen in the United States
     usable = [(p, tok) for p, tok in usable if not is_approximate(p) and not _in_a_name(p)]
-    same = [(p, tok) for p, tok in usable if _in_sentence(p, event)]
+    same = [
+        (p, tok)
+        for p, tok in usable
+        if _in_sentence(p, event) and not _is_dateline(doc, p, dateline)
+    ]
     speakers, movements = _speaker_words(doc, event)
     # the speaker's own place ranks last ("officials in Quetta said ... to Zhob"), and one in
     # a relative clause on the speaker not at all ("residents who fled to Pemba said ...")
