@@ -114,6 +114,28 @@ def test_a_dateline_in_another_country_places_no_event(extractor: Extractor) -> 
     assert nairobi and killed.location is None  # filed from Nairobi, about Somalia
 
 
+@pytest.mark.parametrize("town", ["Gulu", "Kaduna"])
+def test_a_dateline_the_parser_made_a_subject_still_places_the_report(
+    extractor: Extractor, town: str
+) -> None:
+    from wirecoder.records import Article
+
+    # a place line with no date ("Gulu --"): the tagger misses "Gulu", and the parser makes
+    # "Kaduna" the first verb's subject; a dateline speaks for no one, and it places the
+    # report's events
+    text = (
+        f"{town} --\n\nThe district council denied on Monday that soldiers had burned houses "
+        "in the camp. Two traders were killed on Sunday, witnesses said."
+    )
+    article = Article(text=text, origin="test", language="en", dateline_place=town)
+    (rec,) = extractor.extract_articles([article])
+    for trigger in ("burned", "killed"):
+        event = next(e for e in rec.events if e.trigger.text == trigger)
+        assert event.location is not None, trigger
+        assert event.location.reason == f"dateline place '{town}'", event.location
+        assert event.location.precision == 2
+
+
 def test_a_closing_report_the_parser_made_a_complement_reports_the_lead(
     extractor: Extractor,
 ) -> None:

@@ -133,6 +133,8 @@ _ARTICLE_PREFIXES = ("the ", "The ")
 _POSSESSIVES = ("'s", "’s")
 #: source suffix of the parts after the first of an entity split at commas.
 AFTER_COMMA = ":after-comma"
+#: source of the dateline's place named by the article where the text opens with it.
+DATELINE = "dateline"
 #: source of a name taken because it follows a place and a comma ("Tacoma, WA").
 AFTER_PLACE_COMMA = "gazetteer+after-place-comma"
 #: names of bodies that the small model tags ORG and that some gazetteer town shares
@@ -550,11 +552,31 @@ def region_word(token: Token) -> bool:
     return token.lower_ in KIND_WORDS and token.lower_ not in TOWN_WORDS
 
 
+def _dateline_opening(doc: Doc) -> Span | None:
+    """Return the article's dateline place where the text opens with it ("Goma --", "SAN
+    SALVADOR, 3 Dec"), which the tagger may miss or call a body, else None."""
+    article = doc._.article
+    place = getattr(article, "dateline_place", None) if article is not None else None
+    if not place:
+        return None
+    start = len(doc.text) - len(doc.text.lstrip())
+    if doc.text[start : start + len(place)].casefold() != place.casefold():
+        return None
+    span = doc.char_span(start, start + len(place))
+    return span if span is not None and len(span) else None
+
+
 def _spans(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[tuple[Span, str]]:
     """Return candidate toponym spans: place entities, and mislabelled or missed names."""
     out: list[tuple[Span, str]] = []
     covered: set[int] = set()
+    opening = _dateline_opening(doc)
+    if opening is not None:  # "Goma --": the dateline the article names, tagged or not
+        covered.update(range(opening.start, opening.end))
+        out.append((opening, DATELINE))
     for ent in doc.ents:
+        if opening is not None and ent.start < opening.end and opening.start < ent.end:
+            continue
         covered.update(range(ent.start, ent.end))
         if demonym_country(ent.text, demonyms):
             continue
