@@ -100,7 +100,7 @@ def test_a_closing_report_reports_every_act_of_the_sentence(extractor: Extractor
         assert [a.text for a in event.attribution] == ["police and residents"]
 
 
-def test_a_dateline_in_another_country_places_no_event(extractor: Extractor) -> None:
+def test_a_dateline_in_another_country_places_no_event_there(extractor: Extractor) -> None:
     from wirecoder.records import Article
 
     text = (
@@ -111,7 +111,11 @@ def test_a_dateline_in_another_country_places_no_event(extractor: Extractor) -> 
     (rec,) = extractor.extract_articles([article])
     nairobi = {p.id for p in rec.places if p.name == "Nairobi"}
     killed = next(e for e in rec.events if e.trigger.text == "killed")
-    assert nairobi and killed.location is None  # filed from Nairobi, about Somalia
+    # filed from Nairobi, about Somalia: the killing is at the scene of the sentence before
+    assert nairobi and killed.location is not None
+    assert killed.location.place not in nairobi
+    scene = next(p for p in rec.places if p.id == killed.location.place)
+    assert scene.name == "Kismayo", killed.location
 
 
 @pytest.mark.parametrize("town", ["Gulu", "Kaduna"])

@@ -2,7 +2,9 @@
 
 In order of preference: a place attached to the trigger by a locative preposition in the
 parse ("clashes in Tal Afar", "an attack on a market near Mosul"); else the nearest resolved
-place in the event's sentence; else the dateline place. A place used metonymically, as the
+place in the event's sentence; else, for a material act, the place of the last material act
+placed by its own text one or two sentences before (the component's scene); else the
+dateline place. A place used metonymically, as the
 subject of a verb ("Moscow said", "Washington denied") or as the owner of an institution or
 an official ("Niger's defence ministry said"), is a government, not a location; a country so
 used in the event's sentence is used last, at precision 3, when nothing else places it.
@@ -12,10 +14,13 @@ country.
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from spacy.tokens import Doc, Span, Token
 
+from ..config import Settings
+from ..ontology.loader import load_ontology
 from ..records import Event, EventLocation, Place
 from .component import Component
 from .cues import load_cues
@@ -220,16 +225,63 @@ def locate_event(
 
 
 class EventLocationComponent(Component):
-    """Set ``event.location`` for each event (left None, with no guess, when nothing fits)."""
+    """Set ``event.location`` for each event (left None, with no guess, when nothing fits).
+
+    A material act (PLOVER quads 2 and 4) whose own words place it nowhere takes the place
+    of the last material act placed by its text, one or two sentences before: "Guerrillas
+    attacked a post in Segovia. Two policemen were killed." Statements, demands and threats
+    happen where their speaker is, which the text seldom says.
+    """
 
     name = "event_locations"
     reads = ("events", "places")
     writes = ("events.location",)
 
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        ontology = load_ontology(settings.ontology)
+        self.material = frozenset(
+            name for name, etype in ontology.types.items() if etype.quad in MATERIAL_QUADS
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         dateline = getattr(article, "dateline_place", None) if article is not None else None
         places: list[Place] = doc._.places or []
+        starts = [sent.start_char for sent in doc.sents]
+        scene: tuple[Event, EventLocation] | None = None
         for event in doc._.events or []:
-            event.location = locate_event(doc, event, places, dateline)
+            location = locate_event(doc, event, places, dateline)
+            material = event.type in self.material
+            if material and location is not None and not _is_fallback(location):
+                scene = (event, location)
+            elif (
+                material
+                and scene is not None
+                and _sentences_apart(starts, scene[0], event) <= SCENE_SENTENCES
+            ):
+                # the killing is where the attack was, not at the dateline
+                before, where = scene
+                reason = f"place of the event '{before.trigger.text}' just before: {where.reason}"
+                location = EventLocation(where.place, where.precision, reason)
+            event.location = location
         return doc
+
+
+#: PLOVER quads of material acts: cooperation (2) and conflict (4)
+MATERIAL_QUADS = frozenset({2, 4})
+#: reasons of locations that are guesses, not the text's own words about the event
+_FALLBACK_REASONS = ("dateline place", "country of the institution")
+#: how many sentences back an event with no place of its own takes the last placed event's
+SCENE_SENTENCES = 2
+
+
+def _is_fallback(location: EventLocation) -> bool:
+    return (location.reason or "").startswith(_FALLBACK_REASONS)
+
+
+def _sentences_apart(starts: list[int], before: Event, event: Event) -> int:
+    """Return how many sentence starts lie between two events' sentences (0: the same one)."""
+    return bisect.bisect_right(starts, event.sentence.start) - bisect.bisect_right(
+        starts, before.sentence.start
+    )

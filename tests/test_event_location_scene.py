@@ -1,0 +1,51 @@
+"""An act whose sentence names no place happened where the act just before it did.
+
+Synthetic sentences: invented incidents and groups, real places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.api import Extractor
+from wirecoder.config import Settings
+from wirecoder.records import DocumentRecord, Event, Place
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings())
+
+
+def event(rec: DocumentRecord, trigger: str) -> Event:
+    found = next((e for e in rec.events if e.trigger.text == trigger), None)
+    assert found is not None, [e.trigger.text for e in rec.events]
+    return found
+
+
+def place(rec: DocumentRecord, ev: Event) -> Place | None:
+    if ev.location is None:
+        return None
+    return next(p for p in rec.places if p.id == ev.location.place)
+
+
+def test_the_killing_is_where_the_attack_was(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Gunmen of the invented Tana Front attacked a police post in Garissa on Monday. "
+        "Two policemen were killed and three were wounded, the county commissioner said."
+    )
+    killed = event(rec, "killed")
+    where = place(rec, killed)
+    assert where is not None and where.name == "Garissa", killed.location
+    assert killed.location is not None
+    assert (killed.location.reason or "").startswith("place of the event 'attacked' just before")
+
+
+def test_a_statement_takes_no_scene_and_a_distant_act_none(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Gunmen of the invented Tana Front attacked a police post in Garissa on Monday. "
+        "The interior minister condemned the attack. Schools reopened across the country. "
+        "Markets stayed open. Talks were held. Police later arrested four men."
+    )
+    assert place(rec, event(rec, "condemned")) is None  # a statement: where the minister was
+    assert place(rec, event(rec, "arrested")) is None  # four sentences later: no telling
