@@ -127,6 +127,11 @@ def test_lookup_finds_cities_variants_and_supplement(gazetteer: SqliteGazetteer)
     assert gazetteer.candidates("U.S.")[0].geonameid == 6252001
     assert gazetteer.candidates("Gaza Strip")[0].country == "PSE"
     assert {c.country for c in gazetteer.candidates("Tripoli")} >= {"LBY", "LBN"}
+    # "Valle department": Colombia's Valle del Cauca as its news shortens it, beside Honduras'
+    assert {(c.country, c.feature_code) for c in gazetteer.candidates("Valle")} >= {
+        ("COL", "ADM1"),
+        ("HND", "ADM1"),
+    }
     assert gazetteer.candidates("Qwxzzy") == []
 
 
