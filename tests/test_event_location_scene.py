@@ -49,3 +49,17 @@ def test_a_statement_takes_no_scene_and_a_distant_act_none(extractor: Extractor)
     )
     assert place(rec, event(rec, "condemned")) is None  # a statement: where the minister was
     assert place(rec, event(rec, "arrested")) is None  # four sentences later: no telling
+
+
+def test_a_country_that_qualifies_a_noun_is_whose_not_where(extractor: Extractor) -> None:
+    rec = extractor.extract("Gunmen killed two U.S. citizens on Sunday, police said.")
+    assert event(rec, "killed").location is None  # whose citizens, not where they died
+    rec = extractor.extract("Gunmen killed two aid workers in the United States on Sunday.")
+    where = place(rec, event(rec, "killed"))
+    assert where is not None and where.country == "USA"
+
+
+def test_police_is_no_town(extractor: Extractor) -> None:
+    # "Police" is a town in Poland; capitalised in a report it is the police
+    rec = extractor.extract("The two men were handed over to Police in the morning.")
+    assert [p.text for p in rec.places] == []

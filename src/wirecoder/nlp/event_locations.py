@@ -134,6 +134,17 @@ def _speaker_words(doc: Doc, event: Event) -> tuple[set[int], set[int]]:
     return speakers, movements
 
 
+def _names_a_nationality(place: Place, token: Token | None) -> bool:
+    """Return whether a country's name only qualifies a noun: "the U.S. embassy", "two U.S.
+    citizens were killed": whose, not where (the embassy is in the capital it is in)."""
+    return (
+        place.resolution == "country"
+        and token is not None
+        and token.dep_ in ("compound", "amod", "nmod")
+        and token.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def _is_dateline(doc: Doc, place: Place, dateline: str | None) -> bool:
     """Return whether ``place`` is the text's dateline ("SAN SALVADOR --" opening the text),
     which the parser may make the subject of the first verb: a dateline speaks for no one."""
@@ -194,7 +205,9 @@ def locate_event(
     same = [
         (p, tok)
         for p, tok in usable
-        if _in_sentence(p, event) and not _is_dateline(doc, p, dateline)
+        if _in_sentence(p, event)
+        and not _is_dateline(doc, p, dateline)
+        and not _names_a_nationality(p, tok)
     ]
     speakers, movements = _speaker_words(doc, event)
     # the speaker's own place ranks last ("officials in Quetta said ... to Zhob"), and one in

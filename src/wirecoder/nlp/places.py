@@ -154,6 +154,7 @@ BODIES = frozenset(
         "Duma",
         "Bundestag",
         "Majlis",
+        "Police",  # a town in Poland, but "by Police" in news is the police
     }
 )
 #: countries whose capital is disputed: "the Israeli capital" is left unresolved rather than
@@ -614,6 +615,8 @@ def _spans(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[tup
             end += 1
         span = doc[token.i : end]
         covered.update(range(token.i, end))
+        if span.text in BODIES:
+            continue  # "handed over to Police"
         if _after_preposition(doc, span):
             out.append((span, "gazetteer+context"))
         elif _after_place_comma(doc, span):
