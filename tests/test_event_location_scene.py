@@ -63,3 +63,25 @@ def test_police_is_no_town(extractor: Extractor) -> None:
     # "Police" is a town in Poland; capitalised in a report it is the police
     rec = extractor.extract("The two men were handed over to Police in the morning.")
     assert [p.text for p in rec.places] == []
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "expected"),
+    [("San Miguel and Usulutan", "El Salvador"), ("Honduras", None)],
+)
+def test_a_report_about_one_country_places_the_rest_there(
+    extractor: Extractor, elsewhere: str, expected: str | None
+) -> None:
+    rec = extractor.extract(
+        "Rebels of the invented Frente Lenca burned three buses on Monday, the army said. "
+        "Human rights groups in El Salvador condemned the violence and said that "
+        f"{elsewhere} had seen similar attacks."
+    )
+    burned = event(rec, "burned")
+    where = place(rec, burned)
+    if expected is None:  # a second country: no telling which
+        assert where is None, burned.location
+        return
+    assert where is not None and where.name == expected, burned.location
+    assert burned.location is not None and burned.location.precision == 3
+    assert burned.location.reason == "the document's only country 'El Salvador'"

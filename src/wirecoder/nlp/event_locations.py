@@ -4,7 +4,7 @@ In order of preference: a place attached to the trigger by a locative prepositio
 parse ("clashes in Tal Afar", "an attack on a market near Mosul"); else the nearest resolved
 place in the event's sentence; else, for a material act, the place of the last material act
 placed by its own text one or two sentences before (the component's scene); else the
-dateline place. A place used metonymically, as the
+dateline place; else the one country all the document's places are in, if it names it. A place used metonymically, as the
 subject of a verb ("Moscow said", "Washington denied") or as the owner of an institution or
 an official ("Niger's defence ministry said"), is a government, not a location; a country so
 used in the event's sentence is used last, at precision 3, when nothing else places it.
@@ -263,6 +263,7 @@ class EventLocationComponent(Component):
         places: list[Place] = doc._.places or []
         starts = [sent.start_char for sent in doc.sents]
         scene: tuple[Event, EventLocation] | None = None
+        country = _only_country(places)
         for event in doc._.events or []:
             location = locate_event(doc, event, places, dateline)
             material = event.type in self.material
@@ -277,8 +278,22 @@ class EventLocationComponent(Component):
                 before, where = scene
                 reason = f"place of the event '{before.trigger.text}' just before: {where.reason}"
                 location = EventLocation(where.place, where.precision, reason)
+            if location is None and country is not None:
+                # a report all of whose places are in one country it names: there, at least
+                location = EventLocation(
+                    country.id, 3, f"the document's only country '{country.text}'"
+                )
             event.location = location
         return doc
+
+
+def _only_country(places: list[Place]) -> Place | None:
+    """Return the mention of the one country all of a document's places are in, if the
+    document names it and at least one other place (else None: no telling)."""
+    countries = {p.country for p in places if p.lat is not None}
+    if len(countries) != 1 or None in countries or len(places) < 2:
+        return None
+    return next((p for p in places if p.resolution == "country" and p.lat is not None), None)
 
 
 #: PLOVER quads of material acts: cooperation (2) and conflict (4)
