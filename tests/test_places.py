@@ -168,6 +168,17 @@ def test_a_department_is_a_region_and_a_body_named_by_its_work_no_town(
     assert "Police" not in found and "Police Department" not in found, found
 
 
+def test_a_name_split_at_a_line_break_is_joined(nlp: Language, gazetteer: SqliteGazetteer) -> None:
+    # synthetic, hard-wrapped: the tagger stops "La Libertad" at the line end; a bare "La" is
+    # no place (it had become Louisiana), and "departments" names both as departments
+    text = "Rebels destroyed several posts in La\nLibertad and Cabanas departments on Monday."
+    _doc, places = _places(nlp, gazetteer, text)
+    found = {p.text: (p.country, p.resolution) for p in places}
+    assert found.get("La\nLibertad") == ("SLV", "admin1"), found
+    assert found.get("Cabanas") == ("SLV", "admin1"), found
+    assert "La" not in found, found
+
+
 def test_a_country_that_owns_the_speaker_is_the_last_resort(
     nlp: Language, gazetteer: SqliteGazetteer
 ) -> None:

@@ -120,6 +120,9 @@ KIND_WORDS = {
     # "Antioquia Department", "the department of Cauca": the first level in most of Latin
     # America (and the second in France, whose departements the gazetteer holds as towns)
     "department": "admin1",
+    # "in La Libertad and Cabanas departments", "Idlib and Hama provinces"
+    "departments": "admin1",
+    "provinces": "admin1",
     "county": "district",
     "parish": "district",
     "district": "district",
@@ -335,6 +338,29 @@ def _hyphen_tail(doc: Doc, span: Span) -> Span | None:
         and doc[end + 1].is_title
     )
     return doc[span.start : end + 2] if joined else None
+
+
+#: first words of place names that are no place alone ("La Libertad", "San Miguel", "Sao
+#: Paulo"): a tagger that stops at a line break leaves them bare
+NAME_PREFIXES = frozenset(
+    {"la", "el", "los", "las", "le", "les", "san", "santa", "santo", "sao", "são", "puerto"}
+    | {"port", "fort", "new", "mount", "al", "ad", "as", "ar", "an", "at", "ash", "az"}
+)
+
+
+def _wrapped_tail(doc: Doc, span: Span) -> Span | None:
+    """Return a bare name prefix with the capitalised word after a line break ("La" + "\n"
+    + "Libertad"), if any: hard-wrapped copy splits names where the line ends."""
+    if len(span) != 1 or span[0].lower_ not in NAME_PREFIXES:
+        return None
+    end = span.end
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    if end == span.end and "\n" not in doc[span.start].whitespace_:
+        return None
+    if end < len(doc) and doc[end].text[:1].isalpha() and doc[end].pos_ in ("PROPN", "NOUN"):
+        return doc[span.start : end + 1]
+    return None
 
 
 def _after_preposition(doc: Doc, span: Span) -> bool:
@@ -813,6 +839,11 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> l
         longer = _hyphen_tail(doc, span)
         if longer is not None and _lookup(gazetteer, longer.text):
             span = longer  # "Miami-Dade" tagged as "Miami"
+        wrapped = _wrapped_tail(doc, span)
+        if wrapped is not None and _lookup(gazetteer, wrapped.text):
+            span = wrapped  # "La\nLibertad" tagged as "La"
+        elif len(span) == 1 and span[0].lower_ in NAME_PREFIXES:
+            continue  # a bare "La" is no place (and no Louisiana)
         if span.end < len(doc) and doc[span.end].text in STREET_WORDS:
             span = doc[span.start : span.end + 1]  # a street, placed at the focus if unknown
         start, end, text = _trim(span)
