@@ -3,7 +3,7 @@
 In order of preference: a place attached to the trigger by a locative preposition in the
 parse ("clashes in Tal Afar", "an attack on a market near Mosul"); else the nearest resolved
 place in the event's sentence; else, for a material act, the place of the last material act
-placed by its own text one or two sentences before (the component's scene); else the
+placed by its own text up to four sentences before (the component's scene); else the
 dateline place; else the one country all the document's places are in, if it names it. A place used metonymically, as the
 subject of a verb ("Moscow said", "Washington denied") or as the owner of an institution or
 an official ("Niger's defence ministry said"), is a government, not a location; a country so
@@ -241,7 +241,7 @@ class EventLocationComponent(Component):
     """Set ``event.location`` for each event (left None, with no guess, when nothing fits).
 
     A material act (PLOVER quads 2 and 4) whose own words place it nowhere takes the place
-    of the last material act placed by its text, one or two sentences before: "Guerrillas
+    of the last material act placed by its text, up to four sentences before: "Guerrillas
     attacked a post in Segovia. Two policemen were killed." Statements, demands and threats
     happen where their speaker is, which the text seldom says.
     """
@@ -301,7 +301,7 @@ MATERIAL_QUADS = frozenset({2, 4})
 #: reasons of locations that are guesses, not the text's own words about the event
 _FALLBACK_REASONS = ("dateline place", "country of the institution")
 #: how many sentences back an event with no place of its own takes the last placed event's
-SCENE_SENTENCES = 2
+SCENE_SENTENCES = 4
 
 
 def _is_fallback(location: EventLocation) -> bool:
