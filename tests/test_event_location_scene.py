@@ -85,3 +85,12 @@ def test_a_report_about_one_country_places_the_rest_there(
     assert where is not None and where.name == expected, burned.location
     assert burned.location is not None and burned.location.precision == 3
     assert burned.location.reason == "the document's only country 'El Salvador'"
+
+
+@pytest.mark.parametrize("opening", ["In a separate incident, police", "Elsewhere, police"])
+def test_another_incident_cuts_the_scene(extractor: Extractor, opening: str) -> None:
+    rec = extractor.extract(
+        "Gunmen of the invented Tana Front attacked a police post in Garissa on Monday. "
+        f"{opening} arrested five men on Tuesday."
+    )
+    assert event(rec, "arrested").location is None  # not at the attack's post

@@ -77,6 +77,8 @@ class CueLexicon:
     # "police ruled out an attack": verbs (with their particle) whose act-noun object the
     # subject judges did not happen; the subject is no doer of it
     assessment_denials: frozenset[str]
+    # "In a separate incident, ...", "Elsewhere, ...": a sentence opening on another scene
+    incident_breaks: tuple[str, ...]
     # "said the army would ... and called on residents": the speaker's own appeal
     appeal_verbs: frozenset[str]
     prevention_verbs: frozenset[str]
@@ -200,6 +202,7 @@ def _from_data(data: dict[str, Any], path: Path) -> CueLexicon:
         forestalled_marks=w("forestalled_marks"),
         refusal_governors=w("refusal_governors"),
         assessment_denials=w("assessment_denials"),
+        incident_breaks=tuple(sorted(w("incident_breaks"))),
         appeal_verbs=w("appeal_verbs"),
         prevention_verbs=w("prevention_verbs"),
         according_to=tuple(sorted(w("according_to"))),

@@ -264,7 +264,10 @@ class EventLocationComponent(Component):
         starts = [sent.start_char for sent in doc.sents]
         scene: tuple[Event, EventLocation] | None = None
         country = _only_country(places)
+        breaks = load_cues().incident_breaks
         for event in doc._.events or []:
+            if scene is not None and _opens_another_scene(doc, event, scene[0], breaks):
+                scene = None  # "In a separate incident, police arrested five men."
             location = locate_event(doc, event, places, dateline)
             material = event.type in self.material
             if material and location is not None and not _is_fallback(location):
@@ -302,6 +305,15 @@ MATERIAL_QUADS = frozenset({2, 4})
 _FALLBACK_REASONS = ("dateline place", "country of the institution")
 #: how many sentences back an event with no place of its own takes the last placed event's
 SCENE_SENTENCES = 4
+
+
+def _opens_another_scene(doc: Doc, event: Event, before: Event, breaks: tuple[str, ...]) -> bool:
+    """Return whether the event's sentence, a later one than the scene's, opens on another
+    incident ("In a separate incident, ...", "Elsewhere, ...", ``incident_breaks``)."""
+    if event.sentence.start <= before.sentence.start:
+        return False
+    opening = " ".join(doc.text[event.sentence.start : event.sentence.start + 40].lower().split())
+    return any(opening.startswith(cue) for cue in breaks)
 
 
 def _is_fallback(location: EventLocation) -> bool:
