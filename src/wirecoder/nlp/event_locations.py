@@ -25,7 +25,7 @@ from ..records import Event, EventLocation, Place
 from .component import Component
 from .cues import load_cues
 from .event_syntax import dateline_span
-from .places import INSTITUTION, is_approximate
+from .places import INSTITUTION, article_dateline, is_approximate
 
 __all__ = ["EventLocationComponent", "geo_precision", "locate_event"]
 
@@ -52,6 +52,9 @@ LOCATIVE_PREPOSITIONS = frozenset(
 VICINITY_WORDS = frozenset(
     {"near", "outside", "around", "outskirts", "nearby", "close", "vicinity"}
 )
+#: how a location taken from the dateline, or from a metonymic country, says so
+DATELINE_REASON = "dateline place"
+OWNER_REASON = "country of the institution in the sentence"
 _PRECISION = {"sub-city": 1, "city": 1, "district": 2, "admin1": 3, "country": 3}
 #: resolutions from the finest: of two places attached to an act, the finer says where
 _FINENESS = {"sub-city": 0, "city": 0, "district": 1, "admin1": 2, "country": 3}
@@ -229,11 +232,9 @@ def locate_event(
                 not countries or place.country in countries
             ):
                 precision = max(2, geo_precision(place))
-                return EventLocation(place.id, precision, f"dateline place '{place.text}'")
+                return EventLocation(place.id, precision, f"{DATELINE_REASON} '{place.text}'")
     if owners:
-        return EventLocation(
-            owners[0].id, 3, f"country of the institution in the sentence: '{owners[0].text}'"
-        )
+        return EventLocation(owners[0].id, 3, f"{OWNER_REASON}: '{owners[0].text}'")
     return None
 
 
@@ -258,8 +259,7 @@ class EventLocationComponent(Component):
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        article = doc._.article
-        dateline = getattr(article, "dateline_place", None) if article is not None else None
+        dateline = article_dateline(doc)
         places: list[Place] = doc._.places or []
         starts = [sent.start_char for sent in doc.sents]
         scene: tuple[Event, EventLocation] | None = None
@@ -302,7 +302,7 @@ def _only_country(places: list[Place]) -> Place | None:
 #: PLOVER quads of material acts: cooperation (2) and conflict (4)
 MATERIAL_QUADS = frozenset({2, 4})
 #: reasons of locations that are guesses, not the text's own words about the event
-_FALLBACK_REASONS = ("dateline place", "country of the institution")
+_FALLBACK_REASONS = (DATELINE_REASON, OWNER_REASON)
 #: how many sentences back an event with no place of its own takes the last placed event's
 SCENE_SENTENCES = 4
 

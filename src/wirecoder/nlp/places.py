@@ -41,6 +41,7 @@ __all__ = [
     "TOPONYMS_KEY",
     "PlaceComponent",
     "Toponym",
+    "article_dateline",
     "find_toponyms",
     "found_toponyms",
     "gold_toponyms",
@@ -579,11 +580,17 @@ def region_word(token: Token) -> bool:
     return token.lower_ in KIND_WORDS and token.lower_ not in TOWN_WORDS
 
 
+def article_dateline(doc: Doc) -> str | None:
+    """Return the dateline place the document's article metadata names, if any."""
+    article = doc._.article
+    place = getattr(article, "dateline_place", None) if article is not None else None
+    return str(place) if place else None
+
+
 def _dateline_opening(doc: Doc) -> Span | None:
     """Return the article's dateline place where the text opens with it ("Goma --", "SAN
     SALVADOR, 3 Dec"), which the tagger may miss or call a body, else None."""
-    article = doc._.article
-    place = getattr(article, "dateline_place", None) if article is not None else None
+    place = article_dateline(doc)
     if not place:
         return None
     start = len(doc.text) - len(doc.text.lstrip())
@@ -794,8 +801,7 @@ def _named_after(doc: Doc, token: Token, starting: dict[int, Toponym]) -> bool:
 
 def _dateline_town(doc: Doc, gazetteer: Gazetteer) -> Candidate | None:
     """Return the town the article's dateline names, ranked without context, else None."""
-    article = doc._.article
-    dateline = getattr(article, "dateline_place", None) if article is not None else None
+    dateline = article_dateline(doc)
     ranked = rank_candidates(gazetteer.candidates(dateline), dateline) if dateline else []
     if ranked and ranked[0].candidate.feature_class == "P":
         return ranked[0].candidate
@@ -992,7 +998,7 @@ def _base_context(doc: Doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> D
         if country:
             context.countries[country] += 1
     article = doc._.article
-    dateline = getattr(article, "dateline_place", None) if article is not None else None
+    dateline = article_dateline(doc)
     if article is not None:
         home = outlet_country(article.url) or outlet_country(article.source)
         if home:
